@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { postgresDialect, sqliteDialect, type Dialect } from './dialect.ts';
+import type { Database } from './types.ts';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** a short description for logs, without credentials */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export function openSqlite(path: string): SQLite.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const conn = new SQLite(path);
+  conn.pragma('journal_mode = WAL');
+  conn.pragma('synchronous = FULL');
+  conn.pragma('foreign_keys = ON');
+  conn.pragma('busy_timeout = 5000');
+  // Checked, not assumed: a read-only medium or an old build would silently differ.
+  const journal = conn.pragma('journal_mode', { simple: true }) as string;
+  const sync = conn.pragma('synchronous', { simple: true }) as number;
+  const fk = conn.pragma('foreign_keys', { simple: true }) as number;
+  const busy = conn.pragma('busy_timeout', { simple: true }) as number;
+  if ((path !== ':memory:' && journal !== 'wal') || sync !== 2 || fk !== 1 || busy !== 5000) {
+    conn.close();
+    throw new Error(`SQLite settings not applied (journal=${journal}, synchronous=${sync}, foreign_keys=${fk}, busy_timeout=${busy})`);
+  }
+  return conn;
+}
+
+export function openDatabase(database: Config['database']): DatabaseHandle {
+  if (database.kind === 'sqlite') {
+    const conn = openSqlite(database.path);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
+    return { db, dialect: sqliteDialect, describe: `SQLite ${database.path}`, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: database.url,
+    max: 10,
+    // int8 (count, bigserial) as numbers: our counts stay far below 2^53
+    types: {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+        (oid === 20 ? (v: string) => Number(v) : (pg.types.getTypeParser(oid, format ?? 'text') as (v: string) => unknown)),
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const u = new URL(database.url);
+  return { db, dialect: postgresDialect, describe: `PostgreSQL ${u.host}${u.pathname}`, close: () => db.destroy() };
+}

@@ -1,0 +1,21 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import type { Dialect } from './dialect.ts';
+import * as m0001 from './migrations/0001_foundation.ts';
+import type { Database } from './types.ts';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- migrations run on an untyped Kysely */
+type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
+
+/** In order; never edit a landed migration, add the next one. */
+const steps: Record<string, Step> = {
+  '0001_foundation': m0001,
+};
+
+export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
+  const migrations: Record<string, Migration> = {};
+  for (const [name, step] of Object.entries(steps)) migrations[name] = { up: (d) => step.up(d, dialect) };
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(JSON.stringify(result.error));
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,221 @@
+import type { Generated, Kysely, Transaction } from 'kysely';
+
+/**
+ * Kysely table types: the one description of the database the code relies on.
+ * Portable types only: ids and timestamps are text (ISO-8601 UTC), dates are
+ * 'YYYY-MM-DD' text, booleans are 0/1 integers, lists are JSON text.
+ */
+export interface InstitutionTable {
+  id: string;
+  name: string;
+  academic_year_start_month: number;
+  academic_year_start_day: number;
+  time_zone: string;
+  public_directory: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamTable {
+  id: string;
+  institution_id: string;
+  name: string;
+  description: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type Role = 'admin' | 'manager' | 'librarian' | 'viewer';
+
+export interface UserTable {
+  id: string;
+  institution_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  job_title: string | null;
+  team_id: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  id: string; // sha-256 of the cookie token
+  user_id: string;
+  institution_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export type OrgUnitType =
+  | 'faculty'
+  | 'department'
+  | 'research_centre'
+  | 'professional_service'
+  | 'committee'
+  | 'student_society';
+
+export interface OrgUnitTable {
+  id: string;
+  institution_id: string;
+  parent_id: string | null;
+  type: OrgUnitType;
+  name: string;
+  code: string | null;
+  status: 'active' | 'archived';
+  description: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type VocabKind = 'engagement_type' | 'theme' | 'function';
+
+export interface VocabTermTable {
+  id: string;
+  institution_id: string;
+  kind: VocabKind;
+  key: string;
+  label: string;
+  sort_order: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonTable {
+  id: string;
+  institution_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  motivations: string | null;
+  needs: string | null;
+  challenges: string | null;
+  preferred_channel: string | null;
+  is_champion: number;
+  influence: number | null;
+  interest: number | null;
+  stay_in_touch_days: number | null;
+  tags: string; // JSON array of strings
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PositionTable {
+  id: string;
+  institution_id: string;
+  person_id: string;
+  org_unit_id: string;
+  title: string;
+  start_date: string | null;
+  end_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CoverageTable {
+  id: string;
+  institution_id: string;
+  user_id: string;
+  org_unit_id: string;
+  function_id: string;
+  start_date: string | null;
+  end_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EngagementTable {
+  id: string;
+  institution_id: string;
+  type_id: string;
+  occurred_on: string;
+  duration_minutes: number | null;
+  summary: string;
+  outcome: string | null;
+  follow_up: string | null;
+  initiated_by: 'library' | 'partner';
+  attendance: number | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EngagementPersonTable {
+  engagement_id: string;
+  person_id: string;
+  institution_id: string;
+}
+export interface EngagementStaffTable {
+  engagement_id: string;
+  user_id: string;
+  institution_id: string;
+}
+export interface EngagementOrgUnitTable {
+  engagement_id: string;
+  org_unit_id: string;
+  institution_id: string;
+}
+export interface EngagementThemeTable {
+  engagement_id: string;
+  theme_id: string;
+  institution_id: string;
+}
+
+export interface AuditTable {
+  id: string;
+  institution_id: string;
+  user_id: string | null;
+  action: 'create' | 'update' | 'delete' | 'login' | 'logout';
+  entity_type: string;
+  entity_id: string;
+  changes: string; // JSON: { field: { before, after } }
+  request_id: string | null;
+  at: string;
+}
+
+export type SearchEntityType = 'org_unit' | 'person' | 'engagement';
+
+/**
+ * Search documents, folded (lower case, no diacritics) in JS so both databases
+ * see the same text. SQLite indexes them with an external-content FTS5 table,
+ * PostgreSQL with a generated tsvector column; see dialect.ts.
+ */
+export interface SearchDocumentTable {
+  doc_id: Generated<number>;
+  entity_type: SearchEntityType;
+  entity_id: string;
+  institution_id: string;
+  title: string;
+  subtitle: string | null;
+  folded_title: string;
+  folded_body: string;
+}
+
+export interface Database {
+  institutions: InstitutionTable;
+  teams: TeamTable;
+  users: UserTable;
+  sessions: SessionTable;
+  org_units: OrgUnitTable;
+  vocab_terms: VocabTermTable;
+  people: PersonTable;
+  positions: PositionTable;
+  coverage: CoverageTable;
+  engagements: EngagementTable;
+  engagement_people: EngagementPersonTable;
+  engagement_staff: EngagementStaffTable;
+  engagement_org_units: EngagementOrgUnitTable;
+  engagement_themes: EngagementThemeTable;
+  audit_log: AuditTable;
+  search_documents: SearchDocumentTable;
+}
+
+export type Db = Kysely<Database>;
+/** A repository takes either the database or an open transaction. */
+export type Executor = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../lib/deps.ts';
+
+export function registerCoverage(_app: FastifyInstance, _deps: AppDeps) {
+  // routes arrive with this context
+}

@@ -1,0 +1,34 @@
+import type { VocabKind } from '../../db/types.ts';
+
+/** The lists every new institution starts with; each is editable in its settings. */
+export const defaultVocab: Record<VocabKind, [key: string, label: string][]> = {
+  engagement_type: [
+    ['meeting', 'Meeting'],
+    ['email', 'Email'],
+    ['call', 'Call'],
+    ['committee', 'Committee'],
+    ['teaching_session', 'Teaching session'],
+    ['workshop', 'Workshop'],
+    ['consultation', 'Consultation'],
+    ['event', 'Event'],
+    ['curriculum_review', 'Curriculum review'],
+    ['joint_bid', 'Joint bid'],
+    ['other', 'Other'],
+  ],
+  // the six strategic themes of the talk Rapport is built from
+  theme: [
+    ['visibility', 'Visibility'],
+    ['relations', 'Relations'],
+    ['skills', 'Skills'],
+    ['research_knowledge', 'Research & Knowledge'],
+    ['education_learning', 'Education & Learning'],
+    ['community_citizens', 'Community & Citizens'],
+  ],
+  function: [
+    ['subject_liaison', 'Subject liaison'],
+    ['teaching_learning', 'Teaching and learning'],
+    ['research_support', 'Research support'],
+    ['collections', 'Collections'],
+    ['open_research', 'Open research'],
+  ],
+};

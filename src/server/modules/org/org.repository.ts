@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import type { ListOrgUnitsQuery } from '../../../shared/contracts/org.ts';
+import type { Executor, OrgUnitTable, VocabKind } from '../../db/types.ts';
+import { invalid } from '../../http/errors.ts';
+import { foldedLike } from '../../lib/text.ts';
+import { newId } from '../../lib/ids.ts';
+import { defaultVocab } from './defaults.ts';
+
+/** A new tenant with its default engagement types, themes and functions. */
+export async function insertInstitution(db: Executor, name: string, now: string, id: string = newId()): Promise<string> {
+  await db
+    .insertInto('institutions')
+    .values({ id, name, academic_year_start_month: 8, academic_year_start_day: 1, time_zone: 'Europe/London', public_directory: 0, created_at: now, updated_at: now })
+    .execute();
+  const terms = (Object.entries(defaultVocab) as [VocabKind, [string, string][]][]).flatMap(([kind, list]) =>
+    list.map(([key, label], i) => ({ id: newId(), institution_id: id, kind, key, label, sort_order: i * 10, active: 1, created_at: now, updated_at: now })),
+  );
+  await db.insertInto('vocab_terms').values(terms).execute();
+  return id;
+}
+
+export const findOrgUnit = (db: Executor, institutionId: string, id: string) =>
+  db.selectFrom('org_units').selectAll().where('institution_id', '=', institutionId).where('id', '=', id).executeTakeFirst();
+
+/** Throws a 400 naming `field` unless every id is an org unit of this institution. */
+export async function assertOrgUnitsInInstitution(db: Executor, institutionId: string, ids: string[], field: string) {
+  if (!ids.length) return;
+  const found = await db.selectFrom('org_units').select('id').where('institution_id', '=', institutionId).where('id', 'in', ids).execute();
+  const missing = ids.filter((id) => !found.some((f) => f.id === id));
+  if (missing.length) throw invalid(field, `unknown org unit ${missing.join(', ')}`);
+}
+
+export async function assertTeamInInstitution(db: Executor, institutionId: string, id: string, field: string) {
+  const t = await db.selectFrom('teams').select('id').where('institution_id', '=', institutionId).where('id', '=', id).executeTakeFirst();
+  if (!t) throw invalid(field, `unknown team ${id}`);
+}
+
+/** Throws a 400 naming `field` unless every id is a vocabulary term of this kind in this institution. */
+export async function assertVocab(db: Executor, institutionId: string, kind: VocabKind, ids: string[], field: string) {
+  if (!ids.length) return;
+  const found = await db.selectFrom('vocab_terms').select('id').where('institution_id', '=', institutionId).where('kind', '=', kind).where('id', 'in', ids).execute();
+  const missing = ids.filter((id) => !found.some((f) => f.id === id));
+  if (missing.length) throw invalid(field, `unknown ${kind.replace('_', ' ')} ${missing.join(', ')}`);
+}
+
+/** The ids of a unit and all units below it. */
+export async function descendantIds(db: Executor, institutionId: string, rootId: string): Promise<string[]> {
+  const rows = await sql<{ id: string }>`
+    WITH RECURSIVE tree(id) AS (
+      SELECT id FROM org_units WHERE institution_id = ${institutionId} AND id = ${rootId}
+      UNION ALL
+      SELECT o.id FROM org_units o JOIN tree t ON o.parent_id = t.id WHERE o.institution_id = ${institutionId}
+    ) SELECT id FROM tree`.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
+const lastEngagement = (institutionId: string) => sql<string | null>`(
+  SELECT max(e.occurred_on) FROM engagement_org_units eo JOIN engagements e ON e.id = eo.engagement_id
+  WHERE eo.org_unit_id = o.id AND e.institution_id = ${institutionId})`;
+
+function orgUnitQuery(db: Executor, institutionId: string) {
+  return db
+    .selectFrom('org_units as o')
+    .leftJoin('org_units as p', 'p.id', 'o.parent_id')
+    .where('o.institution_id', '=', institutionId);
+}
+
+export async function getOrgUnitRow(db: Executor, institutionId: string, id: string) {
+  return orgUnitQuery(db, institutionId)
+    .selectAll('o')
+    .select(['p.name as parent_name', lastEngagement(institutionId).as('last_engagement_on')])
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function listOrgUnits(db: Executor, institutionId: string, q: ListOrgUnitsQuery, withinIds: string[] | null) {
+  let query = orgUnitQuery(db, institutionId);
+  if (q.q) query = query.where((eb) => eb.or([foldedLike('o.name', q.q ?? ''), foldedLike('o.code', q.q ?? '')]));
+  if (q.type?.length) query = query.where('o.type', 'in', q.type);
+  if (q.parentId) query = query.where('o.parent_id', '=', q.parentId);
+  if (withinIds) query = query.where('o.id', 'in', withinIds.length ? withinIds : ['']);
+  if (q.status) query = query.where('o.status', '=', q.status);
+  if (q.coveredBy) {
+    const user = q.coveredBy;
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('coverage as c').select('c.id').whereRef('c.org_unit_id', '=', 'o.id').where('c.user_id', '=', user).where('c.end_date', 'is', null)),
+    );
+  }
+  if (q.notEngagedSince) {
+    const since = q.notEngagedSince;
+    query = query.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('engagement_org_units as eo').innerJoin('engagements as e', 'e.id', 'eo.engagement_id').select('e.id').whereRef('eo.org_unit_id', '=', 'o.id').where('e.occurred_on', '>=', since),
+        ),
+      ),
+    );
+  }
+  const sortCol = { name: 'o.name', code: 'o.code', type: 'o.type', lastEngagementOn: 'last_engagement_on' } as const;
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll('o')
+      .select(['p.name as parent_name', lastEngagement(institutionId).as('last_engagement_on')])
+      .orderBy(sql`${sql.ref(sortCol[q.sort])} ${sql.raw(q.order === 'desc' ? 'DESC' : 'ASC')} NULLS LAST`)
+      .orderBy('o.id')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export type OrgUnitRow = OrgUnitTable & { parent_name: string | null; last_engagement_on: string | null };
