@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../lib/deps.ts';
+import { peopleRoutes } from './people.routes.ts';
+import { peopleService } from './people.service.ts';
 
-export function registerPeople(_app: FastifyInstance, _deps: AppDeps) {
-  // routes arrive with this context
+export function registerPeople(app: FastifyInstance, deps: AppDeps) {
+  peopleRoutes(app, peopleService(deps));
 }
