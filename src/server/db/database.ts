@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
+import { fold } from '../lib/text.ts';
 import { postgresDialect, sqliteDialect, type Dialect } from './dialect.ts';
 import type { Database } from './types.ts';
 
@@ -22,6 +23,7 @@ export function openSqlite(path: string): SQLite.Database {
   conn.pragma('synchronous = FULL');
   conn.pragma('foreign_keys = ON');
   conn.pragma('busy_timeout = 5000');
+  conn.function('rapport_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? fold(s) : null));
   // Checked, not assumed: a read-only medium or an old build would silently differ.
   const journal = conn.pragma('journal_mode', { simple: true }) as string;
   const sync = conn.pragma('synchronous', { simple: true }) as number;

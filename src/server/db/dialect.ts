@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { fold } from '../lib/text.ts';
 import type { Executor, SearchEntityType } from './types.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- schema work runs on an untyped Kysely */
@@ -23,6 +24,8 @@ export interface SearchQuery {
 export interface Dialect {
   kind: 'sqlite' | 'postgres';
   createSearchStore(db: Kysely<any>): Promise<void>;
+  /** Defines rapport_fold(text) in SQL: the same folding as fold() in lib/text.ts (SQLite registers it per connection). */
+  createFoldFunction(db: Kysely<any>): Promise<void>;
   /** Makes a table refuse UPDATE and DELETE. */
   makeAppendOnly(db: Kysely<any>, table: string): Promise<void>;
   search(db: Executor, q: SearchQuery): Promise<SearchHit[]>;
@@ -49,6 +52,7 @@ function searchDocumentsTable(db: Kysely<any>, idType: 'integer' | 'bigserial') 
 
 export const sqliteDialect: Dialect = {
   kind: 'sqlite',
+  createFoldFunction: () => Promise.resolve(),
   async createSearchStore(db) {
     await searchDocumentsTable(db, 'integer').execute();
     await sql`CREATE VIRTUAL TABLE search_fts USING fts5(
@@ -88,6 +92,22 @@ export const sqliteDialect: Dialect = {
 
 export const postgresDialect: Dialect = {
   kind: 'postgres',
+  async createFoldFunction(db) {
+    // translate() maps each accented letter to its base letter; the few that become two letters are replaced first
+    const from: string[] = [];
+    const to: string[] = [];
+    for (let cp = 0xc0; cp <= 0x24f; cp++) {
+      const c = String.fromCodePoint(cp).toLowerCase();
+      const f = fold(c);
+      if (f.length === 1 && f !== c && !from.includes(c)) {
+        from.push(c);
+        to.push(f);
+      }
+    }
+    await sql`CREATE OR REPLACE FUNCTION rapport_fold(s text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+      SELECT translate(replace(replace(replace(replace(lower(s), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'þ', 'th'), ${sql.lit(from.join(''))}, ${sql.lit(to.join(''))})
+    $$`.execute(db);
+  },
   async createSearchStore(db) {
     await searchDocumentsTable(db, 'bigserial').execute();
     await sql`ALTER TABLE search_documents ADD COLUMN tsv tsvector GENERATED ALWAYS AS (

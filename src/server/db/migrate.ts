@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import type { Dialect } from './dialect.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_fold_function.ts';
 import type { Database } from './types.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run on an untyped Kysely */
@@ -9,6 +10,7 @@ type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 /** In order; never edit a landed migration, add the next one. */
 const steps: Record<string, Step> = {
   '0001_foundation': m0001,
+  '0002_fold_function': m0002,
 };
 
 export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {

@@ -15,8 +15,11 @@ export function fold(s: string): string {
 /** Words of a folded text, for prefix queries. */
 export const tokens = (s: string): string[] => fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
 
-/** Case-insensitive substring filter that behaves the same on SQLite and PostgreSQL. */
+/**
+ * Substring filter ignoring case and diacritics ("zoe" matches "Zoë"), the same on SQLite and
+ * PostgreSQL: both databases define rapport_fold() (see db/dialect.ts and db/database.ts).
+ */
 export function foldedLike(column: string, text: string): Expression<SqlBool> {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql<SqlBool>`lower(${sql.ref(column)}) LIKE ${pattern} ESCAPE '\\'`;
+  const pattern = `%${fold(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<SqlBool>`rapport_fold(${sql.ref(column)}) LIKE ${pattern} ESCAPE '\\'`;
 }

@@ -145,3 +145,13 @@ describe('institution settings, teams and vocabularies', () => {
     expect((await a.viewer.get('/api/v1/teams')).json<{ name: string }[]>().map((x) => x.name)).toEqual(['Academic Services']);
   });
 });
+
+describe('list filters fold case and diacritics on both databases', () => {
+  it('"angstrom" and "ÅNGSTRÖM" find "Ångström Laboratory"', async () => {
+    await a.manager.post('/api/v1/org-units', { name: 'Ångström Laboratory', type: 'research_centre' });
+    for (const q of ['angstrom', 'ÅNGSTRÖM', 'gström lab']) {
+      const res = await a.viewer.get(`/api/v1/org-units?type=research_centre&q=${encodeURIComponent(q)}`);
+      expect(res.json<{ items: { name: string }[] }>().items.map((i) => i.name), q).toEqual(['Ångström Laboratory']);
+    }
+  });
+});
