@@ -1,3 +1,4 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -25,6 +26,10 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...integration, 'src/web/**'] } },
+      {
+        plugins: [react()],
+        test: { name: 'web', include: ['src/web/**/*.test.tsx'], environment: 'jsdom', setupFiles: ['test/web-setup.ts'], css: false },
+      },
       lane('sqlite'),
       ...(pgUrl ? [lane('postgres')] : []),
     ],
