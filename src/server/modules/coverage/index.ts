@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../lib/deps.ts';
+import { coverageRoutes } from './coverage.routes.ts';
+import { coverageService } from './coverage.service.ts';
 
-export function registerCoverage(_app: FastifyInstance, _deps: AppDeps) {
-  // routes arrive with this context
+export function registerCoverage(app: FastifyInstance, deps: AppDeps) {
+  coverageRoutes(app, coverageService(deps));
 }
