@@ -36,12 +36,15 @@ export interface BuildOptions {
   logger?: boolean;
 }
 
+const hopTrust = (n: number) => (_addr: string, i: number) => i < n;
+
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const deps: AppDeps = { db: opts.db, dialect: opts.dialect, clock: opts.clock ?? systemClock, config: opts.config };
   const app = Fastify({
     logger: opts.logger === false ? false : { level: opts.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     genReqId: () => newId(),
-    trustProxy: true,
+    // a hop count n means: believe the n nearest X-Forwarded-For entries
+    trustProxy: typeof opts.config.trustProxy === 'number' ? hopTrust(opts.config.trustProxy) : opts.config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);

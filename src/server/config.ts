@@ -4,9 +4,18 @@ import { z } from 'zod';
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('0.0.0.0'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** postgres://… selects PostgreSQL; otherwise SQLite at SQLITE_PATH. */
-  DATABASE_URL: z.string().optional(),
+  // digits only: z.coerce would read a blank value as port 0, a random port
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a whole number from 0 to 65535')
+    .transform(Number)
+    .pipe(z.number().max(65535, 'must be a whole number from 0 to 65535'))
+    .default(3000),
+  /** postgres://… selects PostgreSQL, sqlite:<path> SQLite at that path; unset: SQLite at SQLITE_PATH. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres://, postgresql:// or sqlite:')
+    .optional(),
   SQLITE_PATH: z.string().default('./data/rapport.sqlite'),
   /** Load the demo university on first start when the database is empty. */
   RAPPORT_DEMO: z
@@ -23,6 +32,12 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60 * 8),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(24 * 7),
+  /**
+   * Which X-Forwarded-For hops to believe: unset/false trusts none (the client address is the
+   * socket's), true trusts all, a number trusts that many hops, otherwise a comma list of proxy
+   * addresses or CIDR ranges. The sign-in rate limit keys on the resulting address.
+   */
+  TRUST_PROXY: z.string().optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -38,11 +53,14 @@ export type Config = Readonly<{
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   loginRateLimit: number;
+  trustProxy: boolean | number | string[];
   logLevel: string;
 }>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // A variable set to nothing (`PORT=` in an env file) means "not set", so its default applies.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = schema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
@@ -50,7 +68,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const url = e.DATABASE_URL;
   const database =
-    url && /^postgres(ql)?:\/\//.test(url)
+    url?.startsWith('postgres')
       ? ({ kind: 'postgres', url } as const)
       : ({ kind: 'sqlite', path: url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : e.SQLITE_PATH } as const);
   if ((e.RAPPORT_ADMIN_EMAIL === undefined) !== (e.RAPPORT_ADMIN_PASSWORD === undefined)) {
@@ -70,6 +88,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
   });
+}
+
+function parseTrustProxy(v: string | undefined): boolean | number | string[] {
+  if (v === undefined || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
 }

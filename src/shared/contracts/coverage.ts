@@ -21,7 +21,8 @@ export const coverageDto = z.object({
 export type CoverageDto = z.infer<typeof coverageDto>;
 
 export const listCoverageQuery = pageQuery.extend({
-  orgUnitId: idSchema.optional(),
+  /** one id, or several separated by commas (a page of departments at once) */
+  orgUnitId: csvList.pipe(z.array(idSchema).max(200)).optional(),
   userId: idSchema.optional(),
   functionId: idSchema.optional(),
   current: z.enum(['true', 'false']).optional(),

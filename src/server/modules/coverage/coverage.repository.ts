@@ -99,7 +99,7 @@ export const getCoverageRow = (db: Executor, institutionId: string, id: string) 
 
 export async function listCoverage(db: Executor, institutionId: string, q: ListCoverageQuery, today: string) {
   let query = coverageQuery(db, institutionId);
-  if (q.orgUnitId) query = query.where('c.org_unit_id', '=', q.orgUnitId);
+  if (q.orgUnitId?.length) query = query.where('c.org_unit_id', 'in', q.orgUnitId);
   if (q.userId) query = query.where('c.user_id', '=', q.userId);
   if (q.functionId) query = query.where('c.function_id', '=', q.functionId);
   if (q.current === 'true') query = query.where(isCurrentOn(today));

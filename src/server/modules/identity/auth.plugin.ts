@@ -8,7 +8,13 @@ import { resolveSession, SESSION_COOKIE, type Lifetimes } from './sessions.ts';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_HEADER = 'x-csrf-token';
 
-const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+// Compares bytes, not characters: a header of the right length in non-ASCII characters has more bytes,
+// and timingSafeEqual throws on unequal lengths.
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
 
 /**
  * Every API route requires a session unless its config says `public: true`.

@@ -1,7 +1,7 @@
 import type { Page } from '../../../shared/contracts/common.ts';
 import type { CreateUserBody, ListUsersQuery, LoginBody, MeDto, UpdateUserBody, UserDto } from '../../../shared/contracts/identity.ts';
 import type { UserTable } from '../../db/types.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { AppError, invalid, notFound } from '../../http/errors.ts';
 import { assertRole, type Actor } from '../../http/actor.ts';
 import { isoNow } from '../../lib/clock.ts';
 import type { AppDeps } from '../../lib/deps.ts';
@@ -9,7 +9,7 @@ import { newId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { assertTeamInInstitution } from '../org/org.repository.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { createSession, deleteSession, deleteUserSessions, type Lifetimes } from './sessions.ts';
+import { createSession, deleteExpiredSessions, deleteSession, deleteUserSessions, type Lifetimes } from './sessions.ts';
 import * as users from './users.repository.ts';
 import { toUserDto } from './users.mapper.ts';
 
@@ -33,6 +33,7 @@ export function identityService({ db, clock, lifetimes }: Deps) {
       if (!user || !ok || user.active !== 1) throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect');
       const session = await db.transaction().execute(async (trx) => {
         if (previousSessionId) await deleteSession(trx, previousSessionId);
+        await deleteExpiredSessions(trx, clock, lifetimes);
         const s = await createSession(trx, clock, lifetimes, user.id, user.institution_id);
         await recordAudit(trx, { institutionId: user.institution_id, userId: user.id, requestId }, { action: 'login', entityType: 'user', entityId: user.id }, isoNow(clock));
         return s;
@@ -92,9 +93,9 @@ export function identityService({ db, clock, lifetimes }: Deps) {
         const before = await users.findUser(trx, actor.institutionId, id);
         if (!before) throw notFound('User');
         if (body.teamId) await assertTeamInInstitution(trx, actor.institutionId, body.teamId, 'teamId');
-        if (id === actor.userId && ((body.role && body.role !== 'admin') || body.active === false)) {
-          throw new AppError('VALIDATION', 'role: you cannot remove your own admin access', [{ field: 'role', message: 'you cannot remove your own admin access' }]);
-        }
+        // an admin locking themself out would leave nobody to undo it
+        if (id === actor.userId && body.role !== undefined && body.role !== 'admin') throw invalid('role', 'you cannot remove your own admin access');
+        if (id === actor.userId && body.active === false) throw invalid('active', 'you cannot deactivate yourself');
         const now = isoNow(clock);
         const patch: Partial<UserTable> = { updated_at: now };
         if (body.name !== undefined) patch.name = body.name;
@@ -107,7 +108,7 @@ export function identityService({ db, clock, lifetimes }: Deps) {
         // a changed password, role or deactivation ends that user's sessions
         if (body.password !== undefined || body.active === false || (body.role !== undefined && body.role !== before.role)) await deleteUserSessions(trx, id);
         const after = { ...before, ...patch };
-        await recordAudit(trx, actor, { action: 'update', entityType: 'user', entityId: id, before: { ...before }, after: { ...after, password_changed: body.password !== undefined } }, now);
+        await recordAudit(trx, actor, { action: 'update', entityType: 'user', entityId: id, before: { ...before }, after: body.password !== undefined ? { ...after, password_changed: true } : after }, now);
         return toUserDto(after);
       });
     },

@@ -64,5 +64,19 @@ export async function resolveSession(db: Executor, clock: Clock, life: Lifetimes
   return { sessionId: id, csrfToken: row.csrf_token, userId: row.user_id, institutionId: row.institution_id, role: row.role };
 }
 
+/**
+ * Removes every session past its idle or absolute deadline. resolveSession only removes the ones
+ * whose cookie comes back, so abandoned sessions would otherwise stay in the table for good.
+ * ISO timestamps of one format sort as text, so the comparison is portable.
+ */
+export function deleteExpiredSessions(db: Executor, clock: Clock, life: Lifetimes) {
+  const now = clock.now();
+  const idleCutoff = new Date(now.getTime() - life.sessionIdleMs).toISOString();
+  return db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<=', idleCutoff)]))
+    .execute();
+}
+
 export const deleteSession = (db: Executor, sessionId: string) => db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 export const deleteUserSessions = (db: Executor, userId: string) => db.deleteFrom('sessions').where('user_id', '=', userId).execute();
