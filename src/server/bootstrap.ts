@@ -22,7 +22,16 @@ export async function bootstrap(db: Db, config: Config, log: (msg: string) => vo
   }
   const anyInstitution = await db.selectFrom('institutions').select('id').limit(1).executeTakeFirst();
   if (config.demo && !anyInstitution) {
-    await seedDemo(db, { onProgress: (done, total, what) => log(`demo data: ${what} ${done}/${total}`) });
+    let last = '';
+    const started = Date.now();
+    log('loading the demo university (first start)…');
+    await seedDemo(db, {
+      // one line per phase, not per batch
+      onProgress: (_done, _total, what) => {
+        if (what !== last) log(`demo data: ${(last = what)}`);
+      },
+    });
+    log(`demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const demoThere = await db.selectFrom('users').select('id').where('email', '=', DEMO_SIGN_IN.email).executeTakeFirst();
   if (demoThere) signIn = `${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}` + (signIn ? ` or ${signIn}` : '');
