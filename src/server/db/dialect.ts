@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { fold } from '../lib/text.ts';
 import type { Executor, SearchEntityType } from './types.ts';
 
@@ -29,6 +29,8 @@ export interface Dialect {
   /** Makes a table refuse UPDATE and DELETE. */
   makeAppendOnly(db: Kysely<any>, table: string): Promise<void>;
   search(db: Executor, q: SearchQuery): Promise<SearchHit[]>;
+  /** SQL selecting the entity ids whose document matches every token as a prefix, for `id IN (…)`. */
+  matchingIds(q: { institutionId: string; tokens: string[]; type: SearchEntityType }): RawBuilder<string>;
   isUniqueViolation(err: unknown): boolean;
   isForeignKeyViolation(err: unknown): boolean;
 }
@@ -49,6 +51,9 @@ function searchDocumentsTable(db: Kysely<any>, idType: 'integer' | 'bigserial') 
     .addColumn('folded_body', 'text', (c) => c.notNull())
     .addUniqueConstraint('search_documents_entity', ['entity_type', 'entity_id']);
 }
+
+const ftsMatch = (tokens: string[]) => tokens.map((t) => `"${t.replaceAll('"', '""')}"*`).join(' ');
+const prefixTsquery = (tokens: string[]) => tokens.map((t) => `'${t.replaceAll("'", "''").replaceAll('\\', '')}':*`).join(' & ');
 
 export const sqliteDialect: Dialect = {
   kind: 'sqlite',
@@ -77,7 +82,7 @@ export const sqliteDialect: Dialect = {
     }
   },
   async search(db, q) {
-    const match = q.tokens.map((t) => `"${t.replaceAll('"', '""')}"*`).join(' ');
+    const match = ftsMatch(q.tokens);
     const result = await sql<SearchHit>`
       SELECT d.entity_type, d.entity_id, d.title, d.subtitle, bm25(search_fts, 4.0, 1.0) AS rank
       FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid
@@ -86,6 +91,8 @@ export const sqliteDialect: Dialect = {
       ORDER BY rank LIMIT ${q.limit}`.execute(db);
     return result.rows;
   },
+  matchingIds: (q) => sql<string>`SELECT d.entity_id FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid
+    WHERE search_fts MATCH ${ftsMatch(q.tokens)} AND d.institution_id = ${q.institutionId} AND d.entity_type = ${q.type}`,
   isUniqueViolation: (err) => code(err)?.startsWith('SQLITE_CONSTRAINT_UNIQUE') === true || code(err) === 'SQLITE_CONSTRAINT_PRIMARYKEY',
   isForeignKeyViolation: (err) => code(err) === 'SQLITE_CONSTRAINT_FOREIGNKEY',
 };
@@ -121,7 +128,7 @@ export const postgresDialect: Dialect = {
       FOR EACH ROW EXECUTE FUNCTION rapport_append_only()`.execute(db);
   },
   async search(db, q) {
-    const tsquery = q.tokens.map((t) => `'${t.replaceAll("'", "''").replaceAll('\\', '')}':*`).join(' & ');
+    const tsquery = prefixTsquery(q.tokens);
     const result = await sql<SearchHit>`
       SELECT entity_type, entity_id, title, subtitle, ts_rank(tsv, query) AS rank
       FROM search_documents, to_tsquery('simple', ${tsquery}) query
@@ -130,6 +137,8 @@ export const postgresDialect: Dialect = {
       ORDER BY rank DESC LIMIT ${q.limit}`.execute(db);
     return result.rows.map((r) => ({ ...r, rank: Number(r.rank) }));
   },
+  matchingIds: (q) => sql<string>`SELECT entity_id FROM search_documents
+    WHERE tsv @@ to_tsquery('simple', ${prefixTsquery(q.tokens)}) AND institution_id = ${q.institutionId} AND entity_type = ${q.type}`,
   isUniqueViolation: (err) => code(err) === '23505',
   isForeignKeyViolation: (err) => code(err) === '23503',
 };

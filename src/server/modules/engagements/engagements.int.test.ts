@@ -162,6 +162,23 @@ describe('engagements: access and validation', () => {
   });
 });
 
+describe('engagements: retired terms', () => {
+  it('a retired engagement type or theme is refused with 400 naming the field', async () => {
+    const dept = await unit(a, 'Retired Terms Dept');
+    const type = (await a.admin.post('/api/v1/vocab', { kind: 'engagement_type', key: 'fax', label: 'Fax' })).json<{ id: string }>().id;
+    const theme = (await a.admin.post('/api/v1/vocab', { kind: 'theme', key: 'old_theme', label: 'Old theme' })).json<{ id: string }>().id;
+    const body = { occurredOn: '2024-02-02', summary: 'retired terms', orgUnitIds: [dept] };
+    expect((await a.librarian.post('/api/v1/engagements', { ...body, typeId: type })).statusCode).toBe(201);
+    await a.admin.patch(`/api/v1/vocab/${type}`, { active: false });
+    await a.admin.patch(`/api/v1/vocab/${theme}`, { active: false });
+    const byType = await a.librarian.post('/api/v1/engagements', { ...body, typeId: type });
+    expect(byType.statusCode).toBe(400);
+    expect(errorOf(byType).details?.[0]).toMatchObject({ field: 'typeId', message: expect.stringContaining('retired') as string });
+    const byTheme = await a.librarian.post('/api/v1/engagements', { ...body, typeId: types(a).meeting, themeIds: [theme] });
+    expect(errorOf(byTheme).details?.[0]?.field).toBe('themeIds');
+  });
+});
+
 describe('engagements: tenancy', () => {
   it("another institution's engagement is invisible in list, detail and CSV, and 404 on writes", async () => {
     const dept = await unit(a, 'Secret Department');
@@ -247,6 +264,9 @@ describe('engagements: filters and pages', () => {
     ['typeId=:teaching', ['e2']],
     ['q=pilot', ['e1']],
     ['q=READING', ['e1']],
+    ['q=revi', ['e1']],
+    ['q=read%20pil', ['e1']],
+    ['q=pilots', []],
   ])('filters %s', async (query, expected) => {
     const values: Record<string, string | undefined> = {
       ...u, ...p, manager: c.manager.userId, librarian: c.librarian.userId, skills: themes(c).skills, teaching: types(c).teaching_session,

@@ -1,8 +1,7 @@
 import type { EngagementFilters } from '../../../shared/contracts/engagements.ts';
-import type { SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, EngagementTable, Executor } from '../../db/types.ts';
 import { invalid } from '../../http/errors.ts';
-import { foldedLike } from '../../lib/text.ts';
 
 /** The four link sets of an engagement, by the body field that names them. */
 export const linkTables = {
@@ -88,7 +87,11 @@ export async function replaceLinks(db: Executor, institutionId: string, engageme
 }
 
 /** Filters after the service resolved the org unit (and, if asked, its descendants) into ids. */
-export type ListFilters = Omit<EngagementFilters, 'orgUnitId' | 'includeDescendants'> & { orgUnitIds?: string[] };
+export type ListFilters = Omit<EngagementFilters, 'orgUnitId' | 'includeDescendants' | 'q'> & {
+  orgUnitIds?: string[];
+  /** ids matching the words asked for (dialect.matchingIds) */
+  matching?: RawBuilder<string>;
+};
 export type Cursor = { occurredOn: string; id: string };
 
 type EngagementQuery = SelectQueryBuilder<Database & { e: EngagementTable }, 'e', object>;
@@ -137,7 +140,7 @@ function filtered(db: Executor, institutionId: string, f: ListFilters) {
   if (f.to) q = q.where('e.occurred_on', '<=', f.to);
   if (f.typeId) q = q.where('e.type_id', '=', f.typeId);
   if (f.initiatedBy) q = q.where('e.initiated_by', '=', f.initiatedBy);
-  const { orgUnitIds, personId, staffId, themeId, q: text } = f;
+  const { orgUnitIds, personId, staffId, themeId, matching } = f;
   if (orgUnitIds && driver?.key !== 'orgUnitIds') {
     q = q.where((eb) => eb('e.id', 'in', eb.selectFrom('engagement_org_units').select('engagement_id').where('org_unit_id', 'in', orgUnitIds)));
   }
@@ -148,7 +151,7 @@ function filtered(db: Executor, institutionId: string, f: ListFilters) {
     q = q.where((eb) => eb('e.id', 'in', eb.selectFrom('engagement_staff').select('engagement_id').where('user_id', '=', staffId)));
   }
   if (themeId) q = q.where((eb) => eb('e.id', 'in', eb.selectFrom('engagement_themes').select('engagement_id').where('theme_id', '=', themeId)));
-  if (text) q = q.where((eb) => eb.or([foldedLike('e.summary', text), foldedLike('e.outcome', text)]));
+  if (matching) q = q.where(sql<boolean>`e.id IN (${matching})`);
   return q;
 }
 

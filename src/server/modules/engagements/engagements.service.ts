@@ -8,6 +8,7 @@ import { AppError, invalid, notFound } from '../../http/errors.ts';
 import { isoNow, type Clock } from '../../lib/clock.ts';
 import type { AppDeps } from '../../lib/deps.ts';
 import { newId } from '../../lib/ids.ts';
+import { tokens } from '../../lib/text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { assertOrgUnitsInInstitution, assertVocab, descendantIds } from '../org/org.repository.ts';
 import { indexDocument, removeDocument } from '../search/search.index.ts';
@@ -44,7 +45,7 @@ const snapshot = (row: EngagementTable, s: repo.LinkSets) => ({
   ...row, person_ids: s.personIds, staff_ids: s.staffIds, org_unit_ids: s.orgUnitIds, theme_ids: s.themeIds,
 });
 
-export function engagementsService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
+export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) {
   function checkDate(occurredOn: string) {
     if (occurredOn > latestOccurredOn(clock)) throw invalid('occurredOn', 'must not be more than a year from today');
   }
@@ -82,7 +83,10 @@ export function engagementsService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>)
   /** Resolves the org unit filter (and its descendants, if asked) before any query runs. */
   async function resolveFilters(actor: Actor, f: EngagementFilters): Promise<repo.ListFilters> {
     if (f.from && f.to && f.to < f.from) throw invalid('to', 'must be on or after from');
-    const { orgUnitId, includeDescendants, ...rest } = f;
+    const { orgUnitId, includeDescendants, q, ...filters } = f;
+    // words are matched through the search index (prefixes, folded), not by scanning every summary
+    const words = q ? tokens(q) : [];
+    const rest: repo.ListFilters = words.length ? { ...filters, matching: dialect.matchingIds({ institutionId: actor.institutionId, tokens: words, type: 'engagement' }) } : filters;
     if (!orgUnitId) return rest;
     const below = includeDescendants === 'true' ? await descendantIds(db, actor.institutionId, orgUnitId) : [];
     // an unknown or foreign unit has no descendants here; filtering by its id alone then matches nothing

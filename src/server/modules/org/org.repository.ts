@@ -35,12 +35,14 @@ export async function assertTeamInInstitution(db: Executor, institutionId: strin
   if (!t) throw invalid(field, `unknown team ${id}`);
 }
 
-/** Throws a 400 naming `field` unless every id is a vocabulary term of this kind in this institution. */
+/** Throws a 400 naming `field` unless every id is an active (not retired) term of this kind in this institution. */
 export async function assertVocab(db: Executor, institutionId: string, kind: VocabKind, ids: string[], field: string) {
   if (!ids.length) return;
-  const found = await db.selectFrom('vocab_terms').select('id').where('institution_id', '=', institutionId).where('kind', '=', kind).where('id', 'in', ids).execute();
+  const found = await db.selectFrom('vocab_terms').select(['id', 'active']).where('institution_id', '=', institutionId).where('kind', '=', kind).where('id', 'in', ids).execute();
   const missing = ids.filter((id) => !found.some((f) => f.id === id));
   if (missing.length) throw invalid(field, `unknown ${kind.replace('_', ' ')} ${missing.join(', ')}`);
+  const retired = found.filter((f) => f.active !== 1).map((f) => f.id);
+  if (retired.length) throw invalid(field, `retired ${kind.replace('_', ' ')} ${retired.join(', ')}: choose one in use`);
 }
 
 /** The ids of a unit and all units below it. */
