@@ -1,0 +1,22 @@
+export const USAGE = `rapport: relationship management for university libraries
+
+Usage:
+  rapport migrate
+      Bring the database schema up to date.
+  rapport seed --demo [--seed S]
+      Load the demo university (University of Northmoor); refuses if it is already there.
+  rapport seed --scale N [--seed S]
+      Load synthetic data at N times a large university (N may be a fraction, e.g. 0.01).
+  rapport user create --email E --name N --role R [--institution-id ID | --institution-name NAME]
+      Create a user. The password comes from RAPPORT_USER_PASSWORD (preferred: it stays out of
+      the process list and shell history) or --password; at least 12 characters.
+      R is admin, manager, librarian or viewer. Without an institution option the only
+      institution is used; --institution-name uses the institution of that name or creates it.
+  rapport help
+      Show this help.
+
+The database comes from the environment, as for the server: DATABASE_URL (postgres://…)
+or SQLITE_PATH (default ./data/rapport.sqlite). Every command brings the schema up to date first.
+
+Exit codes: 0 done, 1 failed, 2 bad usage.
+`;
