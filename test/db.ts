@@ -30,6 +30,12 @@ export async function freshDatabase(): Promise<{ database: Config['database']; d
     drop: async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
+      // the pool's clients may still be closing: wait for them rather than killing them mid-goodbye
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await c.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (Number(rows[0]?.n ?? 0) === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },

@@ -26,3 +26,9 @@ class ResizeObserverStub {
 (globalThis as unknown as { ResizeObserver: typeof ResizeObserverStub }).ResizeObserver = ResizeObserverStub;
 Element.prototype.scrollIntoView = () => undefined;
 window.HTMLElement.prototype.scrollIntoView = () => undefined;
+
+// Mantine's autosize Textarea waits on document.fonts; jsdom has none.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', { value: { ready: Promise.resolve(), addEventListener: () => undefined, removeEventListener: () => undefined } });
+}
+window.scrollTo = () => undefined;

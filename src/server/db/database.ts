@@ -51,6 +51,8 @@ export function openDatabase(database: Config['database']): DatabaseHandle {
         (oid === 20 ? (v: string) => Number(v) : (pg.types.getTypeParser(oid, format ?? 'text') as (v: string) => unknown)),
     },
   });
+  // an idle client dropped by the server (restart, failover) must not take the process down; the pool replaces it
+  pool.on('error', (err) => process.stderr.write(`PostgreSQL idle client error: ${err.message}\n`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const u = new URL(database.url);
   return { db, dialect: postgresDialect, describe: `PostgreSQL ${u.host}${u.pathname}`, close: () => db.destroy() };

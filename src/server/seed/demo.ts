@@ -81,6 +81,8 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
     if (await demoExists(trx)) throw new DemoExistsError();
     const now = isoNow(clock);
     const institutionId = await insertInstitution(trx, DEMO_INSTITUTION, now);
+    // the demo shows the public "who is my librarian" pages, so its directory is published
+    await trx.updateTable('institutions').set({ public_directory: 1 }).where('id', '=', institutionId).execute();
     const inst = await trx
       .selectFrom('institutions')
       .select(['academic_year_start_month', 'academic_year_start_day', 'time_zone'])

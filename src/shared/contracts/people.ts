@@ -122,7 +122,8 @@ export type CreatePersonBody = z.infer<typeof createPersonBody>;
 export const updatePersonBody = z.strictObject({ ...personFields, name: personFields.name.optional() });
 export type UpdatePersonBody = z.infer<typeof updatePersonBody>;
 
-export const personSorts = ['name', 'updatedAt'] as const;
+/** `key`: library champions first, then by influence (highest first), then by name */
+export const personSorts = ['name', 'updatedAt', 'key'] as const;
 export const listPeopleQuery = pageQuery.extend({
   /** substring of name or email */
   q: z.string().trim().max(200).optional(),

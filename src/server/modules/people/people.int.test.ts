@@ -228,6 +228,12 @@ describe('lists, export, audit and deletion', () => {
     expect(fields(bad)).toEqual(expect.arrayContaining(['champion', 'pageSize']));
   });
 
+  it('sort=key puts library champions first', async () => {
+    const key = await list(a.viewer, `tag=${tag}&sort=key`);
+    expect(key.items.map((i) => i.isChampion)).toEqual([true, true, false, false]);
+    expect(key.items.slice(0, 2).map((i) => i.name).sort()).toEqual(['Ada Lovelace', 'Cy Young']);
+  });
+
   it('sorts, paginates and carries current positions with unit names', async () => {
     const desc = await list(a.viewer, `tag=${tag}&sort=name&order=desc&pageSize=2&page=1`);
     expect(desc).toMatchObject({ total: 4, page: 1, pageSize: 2 });

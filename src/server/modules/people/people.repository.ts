@@ -82,11 +82,14 @@ export async function listPeople(db: Executor, institutionId: string, f: PeopleF
   if (f.tag) query = query.where(foldedLike('p.tags', JSON.stringify(f.tag)));
 
   const dir = sql.raw(f.order === 'desc' ? 'DESC' : 'ASC');
-  const sortExpr = f.sort === 'updatedAt' ? sql`p.updated_at` : sql`lower(p.name)`;
+  const sortExpr =
+    f.sort === 'updatedAt' ? sql`p.updated_at ${dir} NULLS LAST`
+    : f.sort === 'key' ? sql`p.is_champion DESC, p.influence DESC NULLS LAST, lower(p.name) ASC`
+    : sql`lower(p.name) ${dir} NULLS LAST`;
   const [rows, count] = await Promise.all([
     query
       .selectAll('p')
-      .orderBy(sql`${sortExpr} ${dir} NULLS LAST`)
+      .orderBy(sortExpr)
       .orderBy('p.id')
       .offset((f.page - 1) * f.pageSize)
       .limit(f.pageSize)

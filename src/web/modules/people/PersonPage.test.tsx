@@ -1,0 +1,87 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import dayjs from 'dayjs';
+import { describe, expect, it, vi } from 'vitest';
+import type { Role } from '../../../shared/contracts/common.ts';
+import type { EngagementDto } from '../../../shared/contracts/engagements.ts';
+import type { PersonDto } from '../../../shared/contracts/people.ts';
+import { renderWithProviders, stubApi } from '../../../../test/web-render.tsx';
+import { AppActionsContext } from '../../components/actions.ts';
+import { PersonView } from './PersonPage.tsx';
+
+const daysAgo = (n: number) => dayjs().subtract(n, 'day').format('YYYY-MM-DD');
+
+const current = { id: 'pos1', personId: 'p1', orgUnitId: 'd1', orgUnitName: 'Mathematics', title: 'Head of Department', startDate: '2020-09-01', endDate: null, current: true };
+const past = { id: 'pos0', personId: 'p1', orgUnitId: 'd2', orgUnitName: 'Physics', title: 'Lecturer', startDate: '2012-09-01', endDate: '2020-08-31', current: false };
+const person: PersonDto = {
+  id: 'p1', name: 'Ada Lovelace', email: 'ada@northmoor.example', phone: null, isChampion: true, influence: 5, interest: 2,
+  stayInTouchDays: 30, tags: ['curriculum review'], updatedAt: '2026-01-01T00:00:00Z', currentPositions: [current],
+  motivations: 'Wants the new programme to pass validation', needs: null, challenges: 'Heavy marking load', preferredChannel: 'Email',
+  notes: null, createdAt: '2026-01-01T00:00:00Z', positions: [current, past],
+};
+
+const engagement = (occurredOn: string): EngagementDto => ({
+  id: 'e1', type: { id: 't1', label: 'Meeting' }, occurredOn, durationMinutes: null, summary: 'Talked through reading lists', outcome: null, followUp: null,
+  initiatedBy: 'library', attendance: null, themes: [], people: [{ id: 'p1', name: 'Ada Lovelace' }], staff: [], orgUnits: [],
+  createdBy: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+});
+
+function setup({ role = 'librarian', lastOn = daysAgo(45) }: { role?: Role; lastOn?: string } = {}) {
+  const calls = stubApi((_method, url) => {
+    if (url.pathname === '/api/v1/auth/me') {
+      return { body: { user: { id: 'u1', email: 'sam@northmoor.example', name: 'Sam Reid', role, jobTitle: null, teamId: null, active: true }, institution: { id: 'i1', name: 'Northmoor' }, csrfToken: 'x' } };
+    }
+    if (url.pathname === '/api/v1/people/p1') return { body: person };
+    if (url.pathname === '/api/v1/engagements') return { body: { items: [engagement(lastOn)], page: 1, pageSize: 20, total: 1 } };
+    return undefined;
+  });
+  const openQuickLog = vi.fn();
+  renderWithProviders(
+    <AppActionsContext.Provider value={{ openQuickLog, openSearch: () => undefined }}>
+      <PersonView id="p1" />
+    </AppActionsContext.Provider>,
+  );
+  return { calls, openQuickLog, user: userEvent.setup({ delay: null }) };
+}
+
+describe('PersonView', { timeout: 20_000 }, () => {
+  it('shows the person, their positions and their stakeholder position in words and numbers', async () => {
+    setup();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeTruthy();
+    expect(screen.getAllByText('Library champion').length).toBeGreaterThan(0);
+    const positions = within(screen.getByRole('region', { name: 'Positions' }));
+    expect(positions.getByRole('link', { name: 'Mathematics' }).getAttribute('href')).toBe('/departments/d1');
+    expect(positions.getByText('Lecturer')).toBeTruthy();
+    expect(positions.getByText(/1 Sep 2012 to 31 Aug 2020/)).toBeTruthy();
+    expect(screen.getByText('Very high (5 of 5)')).toBeTruthy();
+    expect(screen.getByText('Low (2 of 5)')).toBeTruthy();
+    expect(screen.getByText('Keep satisfied')).toBeTruthy();
+  });
+
+  it('says in words when the stay-in-touch interval has passed', async () => {
+    const { calls } = setup({ lastOn: daysAgo(45) });
+    expect(await screen.findByText('Overdue')).toBeTruthy();
+    expect(screen.getByText('15 days past the 30-day interval.')).toBeTruthy();
+    expect(screen.getByText(/45 days ago/)).toBeTruthy();
+    expect(calls.some((c) => c.path.startsWith('/api/v1/engagements?') && c.path.includes('personId=p1'))).toBe(true);
+  });
+
+  it('is not overdue inside the interval', async () => {
+    setup({ lastOn: daysAgo(10) });
+    expect(await screen.findByText('Next contact due in 20 days.')).toBeTruthy();
+    expect(screen.queryByText('Overdue')).toBeNull();
+  });
+
+  it('logs an engagement with the person at their current unit', async () => {
+    const { openQuickLog, user } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Log engagement with Ada Lovelace' }));
+    expect(openQuickLog).toHaveBeenCalledWith({ personIds: ['p1'], orgUnitId: 'd1' });
+  });
+
+  it('hides editing from viewers', async () => {
+    setup({ role: 'viewer' });
+    await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
+    expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Add a position|End position|Log engagement/ })).toBeNull();
+  });
+});

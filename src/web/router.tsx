@@ -1,0 +1,118 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import { z } from 'zod';
+import { LoginPage } from './modules/identity/LoginPage.tsx';
+import { fetchMe, meKey } from './modules/identity/api.ts';
+import { AppLayout } from './components/AppLayout.tsx';
+import { MyWeekPage } from './modules/home/MyWeekPage.tsx';
+import type { MeDto } from '../shared/contracts/identity.ts';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({ component: Outlet });
+
+const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
+
+/** Public "who is my librarian" page: no session needed. */
+const publicRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/p/$institutionId/$orgUnitId',
+  component: lazyRouteComponent(() => import('./modules/public/PublicLibrariansPage.tsx'), 'PublicLibrariansPage'),
+});
+
+const loadMe = (qc: QueryClient): Promise<MeDto | null> => qc.ensureQueryData({ queryKey: meKey, queryFn: fetchMe });
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  component: AppLayout,
+  beforeLoad: async ({ context }) => {
+    const me = await loadMe(context.queryClient);
+    // TanStack Router's way to redirect is to throw its redirect object
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    if (!me) throw redirect({ to: '/login' });
+  },
+});
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: MyWeekPage });
+
+const departmentsSearch = z.object({
+  q: z.string().optional(),
+  type: z.string().optional(),
+  withinId: z.string().optional(),
+  mine: z.boolean().optional(),
+  quiet: z.boolean().optional(),
+  page: z.number().int().min(1).optional(),
+});
+const departmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/departments',
+  validateSearch: departmentsSearch,
+  component: lazyRouteComponent(() => import('./modules/org/DepartmentsPage.tsx'), 'DepartmentsPage'),
+});
+const departmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/departments/$id',
+  component: lazyRouteComponent(() => import('./modules/org/DepartmentPage.tsx'), 'DepartmentPage'),
+});
+const personRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/$id',
+  component: lazyRouteComponent(() => import('./modules/people/PersonPage.tsx'), 'PersonPage'),
+});
+const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people',
+  validateSearch: z.object({ q: z.string().optional(), page: z.number().int().min(1).optional() }),
+  component: lazyRouteComponent(() => import('./modules/people/PeoplePage.tsx'), 'PeoplePage'),
+});
+const engagementsSearch = z.object({
+  from: z.string().optional(),
+  to: z.string().optional(),
+  typeId: z.string().optional(),
+  themeId: z.string().optional(),
+  orgUnitId: z.string().optional(),
+  staffId: z.string().optional(),
+  initiatedBy: z.enum(['library', 'partner']).optional(),
+  page: z.number().int().min(1).optional(),
+});
+const engagementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/engagements',
+  validateSearch: engagementsSearch,
+  component: lazyRouteComponent(() => import('./modules/engagements/EngagementsPage.tsx'), 'EngagementsPage'),
+});
+const engagementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/engagements/$id',
+  component: lazyRouteComponent(() => import('./modules/engagements/EngagementPage.tsx'), 'EngagementPage'),
+});
+const coverageRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/coverage',
+  component: lazyRouteComponent(() => import('./modules/coverage/CoveragePage.tsx'), 'CoveragePage'),
+});
+const adminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin',
+  validateSearch: z.object({ tab: z.enum(['users', 'settings', 'lists', 'audit']).optional() }),
+  component: lazyRouteComponent(() => import('./modules/admin/AdminPage.tsx'), 'AdminPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  publicRoute,
+  appRoute.addChildren([homeRoute, departmentsRoute, departmentRoute, peopleRoute, personRoute, engagementsRoute, engagementRoute, coverageRoute, adminRoute]),
+]);
+
+export function makeRouter(queryClient: QueryClient) {
+  return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof makeRouter>;
+  }
+}
