@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from '
 import type { Dialect } from './dialect.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_fold_function.ts';
+import * as m0003 from './migrations/0003_unit_engagement_dates.ts';
 import type { Database } from './types.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run on an untyped Kysely */
@@ -11,6 +12,7 @@ type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 const steps: Record<string, Step> = {
   '0001_foundation': m0001,
   '0002_fold_function': m0002,
+  '0003_unit_engagement_dates': m0003,
 };
 
 export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {

@@ -160,6 +160,8 @@ export interface EngagementOrgUnitTable {
   engagement_id: string;
   org_unit_id: string;
   institution_id: string;
+  /** the engagement's date, copied so "last engagement per unit" is one index seek (migration 0003) */
+  occurred_on: string;
 }
 export interface EngagementThemeTable {
   engagement_id: string;

@@ -123,7 +123,7 @@ export function demoRows(plan: DemoPlan, ctx: RowContext): DemoRows {
     });
     for (const k of new Set(e.people)) rows.engagement_people.push({ engagement_id: id, person_id: lookup(personIds, k, 'person'), institution_id: inst });
     for (const k of new Set(e.staff)) rows.engagement_staff.push({ engagement_id: id, user_id: lookup(staffIds, k, 'staff member'), institution_id: inst });
-    for (const k of new Set(e.units)) rows.engagement_org_units.push({ engagement_id: id, org_unit_id: lookup(unitIds, k, 'unit'), institution_id: inst });
+    for (const k of new Set(e.units)) rows.engagement_org_units.push({ engagement_id: id, org_unit_id: lookup(unitIds, k, 'unit'), institution_id: inst, occurred_on: e.date });
     for (const k of new Set(e.themes)) rows.engagement_themes.push({ engagement_id: id, theme_id: lookup(vocabId, `theme:${k}`, 'theme'), institution_id: inst });
     // the same document the engagements service writes, so seeded and logged engagements are found alike
     const unitList = e.units.map((u) => lookup(unitNames, u, 'unit'));

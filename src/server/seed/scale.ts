@@ -333,7 +333,7 @@ function engagementRows(c: Ctx, start: number, end: number): Rows {
     });
     for (const p of who) push(rows, 'engagement_people', { ...ref, person_id: people[p]?.id as string });
     for (const s of crew) push(rows, 'engagement_staff', { ...ref, user_id: staff[s] as string });
-    for (const lu of linkedUnits) push(rows, 'engagement_org_units', { ...ref, org_unit_id: lu.id });
+    for (const lu of linkedUnits) push(rows, 'engagement_org_units', { ...ref, org_unit_id: lu.id, occurred_on: date });
     for (const t of themeIdx) push(rows, 'engagement_themes', { ...ref, theme_id: themes[t]?.id as string });
     push(rows, 'search_documents', doc(c, 'engagement', id, summary, `${type?.label ?? ''} · ${date}`, [...linkedUnits.map((x) => x.name), ...[...who].map((p) => people[p]?.name ?? ''), outcome, followUp]));
   }

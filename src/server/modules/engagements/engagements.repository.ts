@@ -78,12 +78,19 @@ export async function linkIds(db: Executor, engagementId: string): Promise<LinkS
   return sets;
 }
 
-export async function replaceLinks(db: Executor, institutionId: string, engagementId: string, key: LinkKey, ids: string[]) {
+export async function replaceLinks(db: Executor, institutionId: string, engagementId: string, key: LinkKey, ids: string[], occurredOn: string) {
   const { table, column } = linkTables[key];
   await db.deleteFrom(table).where('engagement_id', '=', engagementId).execute();
   if (!ids.length) return;
-  const rows = ids.map((id) => ({ engagement_id: engagementId, institution_id: institutionId, [column]: id }));
+  // unit links carry the engagement's date (see migration 0003)
+  const extra = key === 'orgUnitIds' ? { occurred_on: occurredOn } : {};
+  const rows = ids.map((id) => ({ engagement_id: engagementId, institution_id: institutionId, [column]: id, ...extra }));
   await db.insertInto(table).values(rows).execute();
+}
+
+/** Keeps the date copied onto an engagement's unit links in step with the engagement. */
+export async function redateUnitLinks(db: Executor, engagementId: string, occurredOn: string) {
+  await db.updateTable('engagement_org_units').set({ occurred_on: occurredOn }).where('engagement_id', '=', engagementId).execute();
 }
 
 /** Filters after the service resolved the org unit (and, if asked, its descendants) into ids. */

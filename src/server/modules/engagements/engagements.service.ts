@@ -142,7 +142,7 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
           created_by: actor.userId, created_at: now, updated_at: now,
         };
         await repo.insertEngagement(trx, row);
-        for (const key of repo.linkKeys) await repo.replaceLinks(trx, actor.institutionId, row.id, key, sets[key]);
+        for (const key of repo.linkKeys) await repo.replaceLinks(trx, actor.institutionId, row.id, key, sets[key], row.occurred_on);
         await recordAudit(trx, actor, { action: 'create', entityType: 'engagement', entityId: row.id, after: snapshot(row, sets) }, now);
         return indexAndRead(trx, actor, row.id);
       });
@@ -172,7 +172,9 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
         if (body.initiatedBy !== undefined) patch.initiated_by = body.initiatedBy;
         if (body.attendance !== undefined) patch.attendance = body.attendance;
         await repo.updateEngagement(trx, actor.institutionId, id, patch);
-        for (const key of repo.linkKeys) if (given[key]) await repo.replaceLinks(trx, actor.institutionId, id, key, afterSets[key]);
+        const occurredOn = patch.occurred_on ?? before.occurred_on;
+        for (const key of repo.linkKeys) if (given[key]) await repo.replaceLinks(trx, actor.institutionId, id, key, afterSets[key], occurredOn);
+        if (patch.occurred_on !== undefined && !given.orgUnitIds) await repo.redateUnitLinks(trx, id, occurredOn);
         await recordAudit(trx, actor, {
           action: 'update', entityType: 'engagement', entityId: id, before: snapshot(before, beforeSets), after: snapshot({ ...before, ...patch }, afterSets),
         }, now);

@@ -155,3 +155,25 @@ describe('list filters fold case and diacritics on both databases', () => {
     }
   });
 });
+
+describe("a unit's last engagement follows the engagements", () => {
+  it('is set on logging, moves when the engagement is redated or relinked, and drives notEngagedSince', async () => {
+    const unit = (await a.manager.post('/api/v1/org-units', { name: 'Dated Unit', type: 'department' })).json<{ id: string }>();
+    const other = (await a.manager.post('/api/v1/org-units', { name: 'Other Dated Unit', type: 'department' })).json<{ id: string }>();
+    const meeting = (await a.viewer.get('/api/v1/vocab?kind=engagement_type')).json<{ id: string; key: string }[]>().find((v) => v.key === 'meeting');
+    const last = async (id: string) => (await a.viewer.get(`/api/v1/org-units/${id}`)).json<{ lastEngagementOn: string | null }>().lastEngagementOn;
+    const quiet = async (since: string) => (await a.viewer.get(`/api/v1/org-units?q=Dated&notEngagedSince=${since}`)).json<{ items: { name: string }[] }>().items.map((i) => i.name).sort();
+
+    const e = (await a.librarian.post('/api/v1/engagements', { typeId: meeting?.id, occurredOn: '2025-03-04', summary: 'first', orgUnitIds: [unit.id] })).json<{ id: string }>();
+    expect(await last(unit.id)).toBe('2025-03-04');
+    expect(await quiet('2025-01-01')).toEqual(['Other Dated Unit']);
+
+    await a.librarian.patch(`/api/v1/engagements/${e.id}`, { occurredOn: '2024-12-01' });
+    expect(await last(unit.id)).toBe('2024-12-01');
+    expect(await quiet('2025-01-01')).toEqual(['Dated Unit', 'Other Dated Unit']);
+
+    await a.librarian.patch(`/api/v1/engagements/${e.id}`, { orgUnitIds: [other.id], occurredOn: '2025-05-06' });
+    expect(await last(unit.id)).toBeNull();
+    expect(await last(other.id)).toBe('2025-05-06');
+  });
+});

@@ -56,9 +56,8 @@ export async function descendantIds(db: Executor, institutionId: string, rootId:
   return rows.rows.map((r) => r.id);
 }
 
-const lastEngagement = (institutionId: string) => sql<string | null>`(
-  SELECT max(e.occurred_on) FROM engagement_org_units eo JOIN engagements e ON e.id = eo.engagement_id
-  WHERE eo.org_unit_id = o.id AND e.institution_id = ${institutionId})`;
+// one seek on engagement_org_units_unit_date per unit (the link rows carry the date: migration 0003)
+const lastEngagement = sql<string | null>`(SELECT max(eo.occurred_on) FROM engagement_org_units eo WHERE eo.org_unit_id = o.id)`;
 
 function orgUnitQuery(db: Executor, institutionId: string) {
   return db
@@ -70,7 +69,7 @@ function orgUnitQuery(db: Executor, institutionId: string) {
 export async function getOrgUnitRow(db: Executor, institutionId: string, id: string) {
   return orgUnitQuery(db, institutionId)
     .selectAll('o')
-    .select(['p.name as parent_name', lastEngagement(institutionId).as('last_engagement_on')])
+    .select(['p.name as parent_name', lastEngagement.as('last_engagement_on')])
     .where('o.id', '=', id)
     .executeTakeFirst();
 }
@@ -93,7 +92,7 @@ export async function listOrgUnits(db: Executor, institutionId: string, q: ListO
     query = query.where((eb) =>
       eb.not(
         eb.exists(
-          eb.selectFrom('engagement_org_units as eo').innerJoin('engagements as e', 'e.id', 'eo.engagement_id').select('e.id').whereRef('eo.org_unit_id', '=', 'o.id').where('e.occurred_on', '>=', since),
+          eb.selectFrom('engagement_org_units as eo').select('eo.engagement_id').whereRef('eo.org_unit_id', '=', 'o.id').where('eo.occurred_on', '>=', since),
         ),
       ),
     );
@@ -102,7 +101,7 @@ export async function listOrgUnits(db: Executor, institutionId: string, q: ListO
   const [rows, count] = await Promise.all([
     query
       .selectAll('o')
-      .select(['p.name as parent_name', lastEngagement(institutionId).as('last_engagement_on')])
+      .select(['p.name as parent_name', lastEngagement.as('last_engagement_on')])
       .orderBy(sql`${sql.ref(sortCol[q.sort])} ${sql.raw(q.order === 'desc' ? 'DESC' : 'ASC')} NULLS LAST`)
       .orderBy('o.id')
       .offset((q.page - 1) * q.pageSize)
