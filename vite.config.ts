@@ -9,6 +9,7 @@ export default defineConfig({
     outDir: '../../dist/web',
     emptyOutDir: true,
     sourcemap: false,
+    manifest: true,
     reportCompressedSize: true,
     chunkSizeWarningLimit: 600,
   },
