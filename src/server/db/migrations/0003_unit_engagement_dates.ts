@@ -12,5 +12,5 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('engagement_org_units').addColumn('occurred_on', 'text').execute();
   await sql`UPDATE engagement_org_units SET occurred_on = (
     SELECT e.occurred_on FROM engagements e WHERE e.id = engagement_org_units.engagement_id)`.execute(db);
-  await db.schema.createIndex('engagement_org_units_unit_date').on('engagement_org_units').columns(['org_unit_id', 'occurred_on']).execute();
+  await db.schema.createIndex('engagement_org_units_unit_date').on('engagement_org_units').columns(['org_unit_id', 'occurred_on', 'engagement_id']).execute();
 }

@@ -113,8 +113,9 @@ type Driver = { key: 'personIds' | 'orgUnitIds' | 'staffIds'; ids: string[] };
  */
 function driverOf(f: ListFilters): Driver | null {
   if (f.personId) return { key: 'personIds', ids: [f.personId] };
-  if (f.from || f.to) return null;
+  // a unit's links carry the date, indexed (org_unit_id, occurred_on, engagement_id): pages and ranges come in order
   if (f.orgUnitIds?.length === 1) return { key: 'orgUnitIds', ids: f.orgUnitIds };
+  if (f.from || f.to) return null;
   if (f.staffId) return { key: 'staffIds', ids: [f.staffId] };
   return null;
 }
@@ -140,11 +141,18 @@ function source(db: Executor, driver: Driver | null): EngagementQuery {
  * combined with the date range on engagements_date. `IN` rather than a join: an engagement linked to two
  * departments of a faculty appears once.
  */
+/** Date and id columns to filter and order on: the unit link's copies when a single unit drives the query. */
+function orderColumns(driver: Driver | null) {
+  const byUnit = driver?.key === 'orgUnitIds';
+  return { date: sql.ref<string>(byUnit ? 'l.occurred_on' : 'e.occurred_on'), id: sql.ref<string>(byUnit ? 'l.engagement_id' : 'e.id') };
+}
+
 function filtered(db: Executor, institutionId: string, f: ListFilters) {
   const driver = driverOf(f);
+  const { date } = orderColumns(driver);
   let q = source(db, driver).where('e.institution_id', '=', institutionId);
-  if (f.from) q = q.where('e.occurred_on', '>=', f.from);
-  if (f.to) q = q.where('e.occurred_on', '<=', f.to);
+  if (f.from) q = q.where(date, '>=', f.from);
+  if (f.to) q = q.where(date, '<=', f.to);
   if (f.typeId) q = q.where('e.type_id', '=', f.typeId);
   if (f.initiatedBy) q = q.where('e.initiated_by', '=', f.initiatedBy);
   const { orgUnitIds, personId, staffId, themeId, matching } = f;
@@ -165,17 +173,18 @@ function filtered(db: Executor, institutionId: string, f: ListFilters) {
 /** One page, by offset (the JSON list) or after a cursor (the CSV export, where offsets grow slow). */
 export function engagementPageQuery(db: Executor, institutionId: string, f: ListFilters, page: { offset: number; limit: number } | { after: Cursor | null; limit: number }) {
   const dir = f.order === 'asc' ? 'asc' : 'desc';
+  const col = orderColumns(driverOf(f));
   let q = filtered(db, institutionId, f);
   if ('after' in page && page.after) {
     const { occurredOn, id } = page.after;
-    q = q.where((eb) => eb(eb.refTuple('e.occurred_on', 'e.id'), dir === 'asc' ? '>' : '<', eb.tuple(occurredOn, id)));
+    q = q.where(sql<boolean>`(${col.date}, ${col.id}) ${sql.raw(dir === 'asc' ? '>' : '<')} (${occurredOn}, ${id})`);
   }
   const rows = q
     .innerJoin('vocab_terms as t', 't.id', 'e.type_id')
     .selectAll('e')
     .select('t.label as type_label')
-    .orderBy('e.occurred_on', dir)
-    .orderBy('e.id', dir)
+    .orderBy(col.date, dir)
+    .orderBy(col.id, dir)
     .limit(page.limit);
   return 'offset' in page ? rows.offset(page.offset) : rows;
 }
