@@ -86,10 +86,6 @@ export function onWorkingDay(date: string): string {
   return d;
 }
 
-/** The date at this instant in the institution's time zone. */
-export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
 
 /** The first day of the academic year containing `date` (years start on startMonth/startDay). */
 export function academicYearStart(date: string, startMonth: number, startDay: number): string {

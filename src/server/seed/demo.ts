@@ -5,7 +5,7 @@ import { insertInstitution } from '../modules/org/org.repository.ts';
 import { insertBatched } from './batch.ts';
 import { DEMO_DOMAIN, DEMO_INSTITUTION } from './demo-data.ts';
 import { buildDemoPlan, DEFAULT_SEED } from './demo-plan.ts';
-import { localDate } from './demo-random.ts';
+import { localDate } from '../lib/clock.ts';
 import { demoRows, type DemoRows } from './demo-rows.ts';
 
 /** The liaison librarian for the Faculty of Science and Engineering (School of Computing included). */

@@ -3,13 +3,6 @@ import type { CoverageRow, CoverRow, TreeUnit } from './coverage.repository.ts';
 
 /* Row → DTO, and the pure rules that turn coverage rows into "who is my librarian" answers. */
 
-/** The calendar date at `now` in the institution's time zone, as 'YYYY-MM-DD'. */
-export function todayIn(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const part = (type: 'year' | 'month' | 'day') => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
 /** Started (or no start) and not ended (or no end) on `today`; both ends are inclusive. */
 export const isCurrent = (startDate: string | null, endDate: string | null, today: string): boolean =>
   (startDate === null || startDate <= today) && (endDate === null || endDate >= today);

@@ -7,7 +7,7 @@ import type { FieldError } from '../../../shared/errors.ts';
 import type { CoverageTable, Executor, OrgUnitType } from '../../db/types.ts';
 import { assertRole, type Actor } from '../../http/actor.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
-import { isoNow } from '../../lib/clock.ts';
+import { isoNow, localDate } from '../../lib/clock.ts';
 import type { AppDeps } from '../../lib/deps.ts';
 import { newId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -15,7 +15,7 @@ import { descendantIds } from '../org/org.repository.ts';
 import * as repo from './coverage.repository.ts';
 import {
   chainOf, indexCover, resolveUnit, toCoverageDto, toLibrariansDto, toMatrixRow, toPublicDepartmentDto,
-  toPublicLibrariansDto, todayIn,
+  toPublicLibrariansDto,
 } from './coverage.mapper.ts';
 
 const DEFAULT_MATRIX_TYPES: OrgUnitType[] = ['department'];
@@ -31,7 +31,7 @@ export function coverageService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
   async function today(institutionId: string): Promise<string> {
     const inst = await repo.findInstitution(db, institutionId);
     if (!inst) throw notFound('Institution');
-    return todayIn(clock.now(), inst.time_zone);
+    return localDate(clock.now(), inst.time_zone);
   }
 
   /** Loads, in a fixed number of queries, what resolving cover for any number of units needs. */
@@ -177,7 +177,7 @@ export function coverageService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
       if (!inst || inst.public_directory !== 1) throw notInDirectory();
       const unit = await repo.findOrgUnit(db, inst.id, unitId);
       if (!unit || unit.status !== 'active') throw notInDirectory();
-      const { resolve } = await resolver(inst.id, [unit.id], todayIn(clock.now(), inst.time_zone));
+      const { resolve } = await resolver(inst.id, [unit.id], localDate(clock.now(), inst.time_zone));
       return toPublicLibrariansDto(unit, resolve(unit.id));
     },
   };

@@ -1,17 +1,18 @@
+import { localDate } from '../../lib/clock.ts';
 import { describe, expect, it } from 'vitest';
 import type { CoverRow, TreeUnit } from './coverage.repository.ts';
-import { chainOf, indexCover, isCurrent, isSinglePointOfFailure, resolveUnit, todayIn } from './coverage.mapper.ts';
+import { chainOf, indexCover, isCurrent, isSinglePointOfFailure, resolveUnit } from './coverage.mapper.ts';
 
 const cover = (org_unit_id: string, function_id: string, user_id: string): CoverRow => ({
   org_unit_id, function_id, user_id, name: `Name ${user_id}`, job_title: null, email: `${user_id}@example.test`,
 });
 
-describe('todayIn', () => {
+describe('localDate', () => {
   it("gives the calendar date in the institution's time zone", () => {
-    expect(todayIn(new Date('2025-03-15T23:30:00Z'), 'Europe/London')).toBe('2025-03-15');
-    expect(todayIn(new Date('2025-07-01T23:30:00Z'), 'Europe/London')).toBe('2025-07-02'); // BST
-    expect(todayIn(new Date('2025-03-15T23:30:00Z'), 'Asia/Tokyo')).toBe('2025-03-16');
-    expect(todayIn(new Date('2025-03-15T03:00:00Z'), 'America/New_York')).toBe('2025-03-14');
+    expect(localDate(new Date('2025-03-15T23:30:00Z'), 'Europe/London')).toBe('2025-03-15');
+    expect(localDate(new Date('2025-07-01T23:30:00Z'), 'Europe/London')).toBe('2025-07-02'); // BST
+    expect(localDate(new Date('2025-03-15T23:30:00Z'), 'Asia/Tokyo')).toBe('2025-03-16');
+    expect(localDate(new Date('2025-03-15T03:00:00Z'), 'America/New_York')).toBe('2025-03-14');
   });
 });
 

@@ -177,3 +177,19 @@ describe("a unit's last engagement follows the engagements", () => {
     expect(await last(other.id)).toBe('2025-05-06');
   });
 });
+
+describe('"covered by me" means current cover', () => {
+  it('leaves out cover that has ended or not yet begun, keeps cover ending later', async () => {
+    const fn = (await a.viewer.get('/api/v1/vocab?kind=function')).json<{ id: string; key: string }[]>().find((f) => f.key === 'subject_liaison');
+    const mk = async (name: string) => (await a.manager.post('/api/v1/org-units', { name, type: 'department' })).json<{ id: string }>().id;
+    const [now, ended, future, later] = [await mk('Cover Now'), await mk('Cover Ended'), await mk('Cover Future'), await mk('Cover Ends Later')];
+    const cover = (orgUnitId: string, startDate: string | null, endDate: string | null) =>
+      a.manager.post('/api/v1/coverage', { userId: a.librarian.userId, orgUnitId, functionId: fn?.id, startDate, endDate });
+    expect((await cover(now, '2020-01-01', null)).statusCode).toBe(201);
+    expect((await cover(ended, '2020-01-01', '2021-01-01')).statusCode).toBe(201);
+    expect((await cover(future, '2999-01-01', null)).statusCode).toBe(201);
+    expect((await cover(later, null, '2999-12-31')).statusCode).toBe(201);
+    const res = await a.librarian.get(`/api/v1/org-units?q=Cover&coveredBy=${a.librarian.userId}`);
+    expect(res.json<{ items: { name: string }[] }>().items.map((i) => i.name)).toEqual(['Cover Ends Later', 'Cover Now']);
+  });
+});

@@ -74,7 +74,7 @@ export async function getOrgUnitRow(db: Executor, institutionId: string, id: str
     .executeTakeFirst();
 }
 
-export async function listOrgUnits(db: Executor, institutionId: string, q: ListOrgUnitsQuery, withinIds: string[] | null) {
+export async function listOrgUnits(db: Executor, institutionId: string, q: ListOrgUnitsQuery, withinIds: string[] | null, today: string) {
   let query = orgUnitQuery(db, institutionId);
   if (q.q) query = query.where((eb) => eb.or([foldedLike('o.name', q.q ?? ''), foldedLike('o.code', q.q ?? '')]));
   if (q.type?.length) query = query.where('o.type', 'in', q.type);
@@ -84,7 +84,12 @@ export async function listOrgUnits(db: Executor, institutionId: string, q: ListO
   if (q.coveredBy) {
     const user = q.coveredBy;
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom('coverage as c').select('c.id').whereRef('c.org_unit_id', '=', 'o.id').where('c.user_id', '=', user).where('c.end_date', 'is', null)),
+      // current cover only: started (or open-started) and not yet ended, as of today
+      eb.exists(
+        eb.selectFrom('coverage as c').select('c.id').whereRef('c.org_unit_id', '=', 'o.id').where('c.user_id', '=', user)
+          .where((w) => w.or([w('c.start_date', 'is', null), w('c.start_date', '<=', today)]))
+          .where((w) => w.or([w('c.end_date', 'is', null), w('c.end_date', '>=', today)])),
+      ),
     );
   }
   if (q.notEngagedSince) {

@@ -6,7 +6,7 @@ import type {
 import type { Executor, InstitutionTable, OrgUnitTable, TeamTable, VocabKind, VocabTermTable } from '../../db/types.ts';
 import { assertRole, type Actor } from '../../http/actor.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
-import { isoNow } from '../../lib/clock.ts';
+import { isoNow, localDate } from '../../lib/clock.ts';
 import type { AppDeps } from '../../lib/deps.ts';
 import { newId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -71,7 +71,8 @@ export function orgService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
 
     async listOrgUnits(actor: Actor, q: ListOrgUnitsQuery): Promise<Page<OrgUnitDto>> {
       const within = q.withinId ? await repo.descendantIds(db, actor.institutionId, q.withinId) : null;
-      const { rows, total } = await repo.listOrgUnits(db, actor.institutionId, q, within);
+      const inst = await db.selectFrom('institutions').select('time_zone').where('id', '=', actor.institutionId).executeTakeFirstOrThrow();
+      const { rows, total } = await repo.listOrgUnits(db, actor.institutionId, q, within, localDate(clock.now(), inst.time_zone));
       return { items: rows.map(toOrgUnitDto), page: q.page, pageSize: q.pageSize, total };
     },
 
