@@ -3,7 +3,8 @@ import { COMPUTING_UNITS, departments, faculties, librarianStaff, otherUnits, ty
 import { buildCoverage } from './demo-coverage.ts';
 import { buildEngagements } from './demo-engagements.ts';
 import { buildPeople } from './demo-people.ts';
-import { academicYearStart, addDays, daysBetween, onWorkingDay, Rng } from './demo-random.ts';
+import { academicYearStart } from '../../shared/academic-year.ts';
+import { addDays, daysBetween, onWorkingDay, Rng } from './demo-random.ts';
 import { buildStory, EMBEDDED_TEACHING_FROM } from './demo-story.ts';
 import type { Voice } from './demo-text.ts';
 

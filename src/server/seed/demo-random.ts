@@ -87,9 +87,3 @@ export function onWorkingDay(date: string): string {
 }
 
 
-/** The first day of the academic year containing `date` (years start on startMonth/startDay). */
-export function academicYearStart(date: string, startMonth: number, startDay: number): string {
-  const year = Number(date.slice(0, 4));
-  const start = (y: number) => `${y}-${String(startMonth).padStart(2, '0')}-${String(startDay).padStart(2, '0')}`;
-  return date >= start(year) ? start(year) : start(year - 1);
-}

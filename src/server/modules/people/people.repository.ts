@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ListPeopleQuery } from '../../../shared/contracts/people.ts';
 import type { Executor, PersonTable, PositionTable } from '../../db/types.ts';
-import { fold, foldedLike } from '../../lib/text.ts';
+import { foldedLike } from '../../lib/text.ts';
 
 export type PositionRow = PositionTable & { org_unit_name: string };
 
@@ -50,18 +50,8 @@ export async function listPeople(db: Executor, institutionId: string, f: PeopleF
   let query = db.selectFrom('people as p').where('p.institution_id', '=', institutionId);
   if (f.q) {
     const text = f.q;
-    // SQLite's lower() folds ASCII only, so "Ångström" would miss on SQLite alone; the search document's
-    // title is the name folded in JS (case and diacritics), which answers the same on both databases
-    query = query.where((eb) =>
-      eb.or([
-        foldedLike('p.name', text),
-        foldedLike('p.email', text),
-        eb.exists(
-          eb.selectFrom('search_documents as sd').select('sd.entity_id')
-            .where('sd.entity_type', '=', 'person').whereRef('sd.entity_id', '=', 'p.id').where(foldedLike('sd.folded_title', fold(text))),
-        ),
-      ]),
-    );
+    // foldedLike ignores case and diacritics on both databases ("angstrom" finds "Ångström")
+    query = query.where((eb) => eb.or([foldedLike('p.name', text), foldedLike('p.email', text)]));
   }
   // each unit filter asks for a current position there; given both, both must hold
   for (const units of [f.orgUnitId ? [f.orgUnitId] : null, f.withinIds ?? null]) {
