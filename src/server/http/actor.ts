@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Role } from '../../shared/contracts/common.ts';
+import { roleRank, type Role } from '../../shared/contracts/common.ts';
 import { AppError } from './errors.ts';
 
 /** Who is asking: every service call receives one, and every query filters by its institution. */
@@ -10,10 +10,8 @@ export interface Actor {
   requestId: string;
 }
 
-const rank: Record<Role, number> = { viewer: 0, librarian: 1, manager: 2, admin: 3 };
-
 export function hasRole(actor: Actor, min: Role): boolean {
-  return rank[actor.role] >= rank[min];
+  return roleRank[actor.role] >= roleRank[min];
 }
 
 export function assertRole(actor: Actor, min: Role): void {

@@ -7,6 +7,8 @@ export const isoDateTime = z.string();
 export const roles = ['admin', 'manager', 'librarian', 'viewer'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
+/** Each role can do everything the ones below it can. */
+export const roleRank: Record<Role, number> = { viewer: 0, librarian: 1, manager: 2, admin: 3 };
 
 export const MAX_PAGE_SIZE = 200;
 

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { roleRank } from '../../../shared/contracts/common.ts';
 import type { LoginBody, MeDto } from '../../../shared/contracts/identity.ts';
 import { ApiError, get, post, setCsrfToken } from '../../lib/api.ts';
 
@@ -43,6 +44,5 @@ export function useLogout() {
 }
 
 export const canEdit = (me: MeDto | null | undefined, min: 'librarian' | 'manager' | 'admin' = 'librarian') => {
-  const rank = { viewer: 0, librarian: 1, manager: 2, admin: 3 } as const;
-  return !!me && rank[me.user.role] >= rank[min];
+  return !!me && roleRank[me.user.role] >= roleRank[min];
 };
