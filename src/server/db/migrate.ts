@@ -3,6 +3,7 @@ import type { Dialect } from './dialect.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_fold_function.ts';
 import * as m0003 from './migrations/0003_unit_engagement_dates.ts';
+import * as m0004 from './migrations/0004_relationships.ts';
 import type { Database } from './types.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run on an untyped Kysely */
@@ -13,6 +14,7 @@ const steps: Record<string, Step> = {
   '0001_foundation': m0001,
   '0002_fold_function': m0002,
   '0003_unit_engagement_dates': m0003,
+  '0004_relationships': m0004,
 };
 
 export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {

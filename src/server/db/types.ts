@@ -12,6 +12,11 @@ export interface InstitutionTable {
   academic_year_start_day: number;
   time_zone: string;
   public_directory: number;
+  /** library-initiated engagements a person may receive in contact_cap_days before Rapport warns; null = no default cap */
+  contact_cap: number | null;
+  contact_cap_days: number;
+  /** JSON array of title fragments that make a position "key" for the breadth signal, e.g. "Head of" */
+  key_titles: string;
   created_at: string;
   updated_at: string;
 }
@@ -82,6 +87,8 @@ export interface VocabTermTable {
   label: string;
   sort_order: number;
   active: number;
+  /** engagement types only: how much one engagement adds to the depth signal */
+  weight: number;
   created_at: string;
   updated_at: string;
 }
@@ -100,6 +107,10 @@ export interface PersonTable {
   influence: number | null;
   interest: number | null;
   stay_in_touch_days: number | null;
+  contact_cap: number | null;
+  contact_cap_days: number | null;
+  /** when the person became a library champion (a journey milestone) */
+  champion_since: string | null;
   tags: string; // JSON array of strings
   notes: string | null;
   created_at: string;
@@ -141,6 +152,8 @@ export interface EngagementTable {
   follow_up: string | null;
   initiated_by: 'library' | 'partner';
   attendance: number | null;
+  /** a key moment on the department's journey ("found our library champion"), or null */
+  milestone: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -167,6 +180,76 @@ export interface EngagementThemeTable {
   engagement_id: string;
   theme_id: string;
   institution_id: string;
+}
+
+export type MaturityLevel = 'none' | 'provider' | 'partner' | 'pioneer';
+
+export interface MaturityAssessmentTable {
+  id: string;
+  institution_id: string;
+  org_unit_id: string | null;
+  person_id: string | null;
+  level: MaturityLevel;
+  assessed_on: string;
+  rationale: string;
+  assessed_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MaturityEngagementTable {
+  assessment_id: string;
+  engagement_id: string;
+  institution_id: string;
+}
+
+export type Cadence = 'termly' | 'yearly' | 'per_meeting' | 'once';
+
+export interface PartnershipTemplateTable {
+  id: string;
+  institution_id: string;
+  name: string;
+  description: string | null;
+  applies_to: 'all_departments' | 'units';
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PartnershipActivityTable {
+  id: string;
+  institution_id: string;
+  template_id: string;
+  name: string;
+  /** the engagement type that counts */
+  type_id: string;
+  /** optionally: only when someone met holds a current position whose title contains this (folded) */
+  position_title: string | null;
+  cadence: Cadence;
+  /** per_meeting only: meetings a year (1–12) */
+  per_year: number | null;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PartnershipTemplateUnitTable {
+  template_id: string;
+  org_unit_id: string;
+  institution_id: string;
+  include_descendants: number;
+}
+
+export interface NudgeStateTable {
+  id: string;
+  institution_id: string;
+  user_id: string;
+  nudge_key: string;
+  state: 'snoozed' | 'dismissed';
+  /** snoozed: the first day it shows again */
+  until: string | null;
+  reason: string | null;
+  created_at: string;
 }
 
 export interface AuditTable {
@@ -214,6 +297,12 @@ export interface Database {
   engagement_staff: EngagementStaffTable;
   engagement_org_units: EngagementOrgUnitTable;
   engagement_themes: EngagementThemeTable;
+  maturity_assessments: MaturityAssessmentTable;
+  maturity_engagements: MaturityEngagementTable;
+  partnership_templates: PartnershipTemplateTable;
+  partnership_activities: PartnershipActivityTable;
+  partnership_template_units: PartnershipTemplateUnitTable;
+  nudge_states: NudgeStateTable;
   audit_log: AuditTable;
   search_documents: SearchDocumentTable;
 }

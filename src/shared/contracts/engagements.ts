@@ -24,6 +24,8 @@ export const engagementDto = z.object({
   followUp: z.string().nullable(),
   initiatedBy: initiatedBySchema,
   attendance: z.number().int().nullable(),
+  /** a key moment on the department's journey ("found our library champion"), or null */
+  milestone: z.string().nullable(),
   themes: z.array(labelled),
   people: z.array(named),
   staff: z.array(named),
@@ -45,6 +47,7 @@ const idList = z
 
 const durationMinutes = z.number().int().min(0).max(1440, 'must be 1440 minutes (a day) or less').nullable().optional();
 const attendance = z.number().int().min(0).max(100_000).nullable().optional();
+const milestone = optionalText(200);
 const summary = z.string().trim().min(1, 'is required').max(MAX_SUMMARY);
 
 export const createEngagementBody = z
@@ -58,6 +61,7 @@ export const createEngagementBody = z
     initiatedBy: initiatedBySchema.default('library'),
     /** for teaching sessions: how many attended */
     attendance,
+    milestone,
     personIds: idList.default([]),
     /** library staff (user ids); the author when left out */
     staffIds: idList.optional(),
@@ -77,6 +81,7 @@ export const updateEngagementBody = z.strictObject({
   followUp: optionalText(),
   initiatedBy: initiatedBySchema.optional(),
   attendance,
+  milestone,
   personIds: idList.optional(),
   staffIds: idList.optional(),
   orgUnitIds: idList.optional(),

@@ -8,6 +8,11 @@ export const institutionDto = z.object({
   academicYearStartDay: z.number().int(),
   timeZone: z.string(),
   publicDirectory: z.boolean(),
+  /** default contact cap: library-initiated engagements a person may receive in contactCapDays; null = none */
+  contactCap: z.number().int().nullable(),
+  contactCapDays: z.number().int(),
+  /** title fragments that make a position "key" for the breadth signal */
+  keyTitles: z.array(z.string()),
 });
 export type InstitutionDto = z.infer<typeof institutionDto>;
 
@@ -27,6 +32,9 @@ export const updateInstitutionBody = z
     academicYearStartDay: z.number().int().min(1).max(28, 'must be 28 or less so every year has it').optional(),
     timeZone: z.string().refine(validTimeZone, 'is not a known IANA time zone').optional(),
     publicDirectory: z.boolean().optional(),
+    contactCap: z.number().int().min(1).max(365).nullable().optional(),
+    contactCapDays: z.number().int().min(1).max(365).optional(),
+    keyTitles: z.array(z.string().trim().min(2).max(60)).max(30).optional(),
   });
 export type UpdateInstitutionBody = z.infer<typeof updateInstitutionBody>;
 
@@ -106,6 +114,8 @@ export const updateTeamBody = z.strictObject({ name: z.string().trim().min(1).ma
 export type CreateTeamBody = z.infer<typeof createTeamBody>;
 export type UpdateTeamBody = z.infer<typeof updateTeamBody>;
 
+const weight = z.number().min(0).max(10, 'must be between 0 and 10').optional();
+
 export const vocabKinds = ['engagement_type', 'theme', 'function'] as const;
 export const vocabKindSchema = z.enum(vocabKinds);
 export const vocabTermDto = z.object({
@@ -115,6 +125,8 @@ export const vocabTermDto = z.object({
   label: z.string(),
   sortOrder: z.number().int(),
   active: z.boolean(),
+  /** engagement types: how much one engagement adds to the depth signal */
+  weight: z.number(),
 });
 export type VocabTermDto = z.infer<typeof vocabTermDto>;
 export const createVocabBody = z.strictObject({
@@ -122,11 +134,13 @@ export const createVocabBody = z.strictObject({
   key: z.string().trim().min(1).max(64).regex(/^[a-z0-9_]+$/, 'may hold lower-case letters, digits and underscore only'),
   label: z.string().trim().min(1).max(100),
   sortOrder: z.number().int().min(0).max(10_000).optional(),
+  weight,
 });
 export const updateVocabBody = z.strictObject({
   label: z.string().trim().min(1).max(100).optional(),
   sortOrder: z.number().int().min(0).max(10_000).optional(),
   active: z.boolean().optional(),
+  weight,
 });
 export type CreateVocabBody = z.infer<typeof createVocabBody>;
 export type UpdateVocabBody = z.infer<typeof updateVocabBody>;

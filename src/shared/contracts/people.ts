@@ -26,6 +26,11 @@ export const personSummaryDto = z.object({
   influence: z.number().int().nullable(),
   interest: z.number().int().nullable(),
   stayInTouchDays: z.number().int().nullable(),
+  /** at most this many library-initiated engagements in contactCapDays; null = the institution's default */
+  contactCap: z.number().int().nullable(),
+  contactCapDays: z.number().int().nullable(),
+  /** when they became a library champion: a milestone on their department's journey */
+  championSince: z.string().nullable(),
   tags: z.array(z.string()),
   updatedAt: z.string(),
   currentPositions: z.array(positionDto),
@@ -108,6 +113,10 @@ const personFields = {
   influence: gridScore,
   interest: gridScore,
   stayInTouchDays: z.number().int().min(1).max(3650).nullable().optional(),
+  contactCap: z.number().int().min(1).max(365).nullable().optional(),
+  contactCapDays: z.number().int().min(1).max(365).nullable().optional(),
+  /** defaults to today when isChampion turns true */
+  championSince: isoDate.nullable().optional(),
   tags,
   notes: optionalText(20_000),
 };

@@ -40,7 +40,7 @@ describe('engagements: CSV export', () => {
     // three dates only, so ties on the date straddle the 200-row page boundaries and the id must break them
     const rows: EngagementTable[] = Array.from({ length: 470 }, (_, i) => ({
       id: newId(), institution_id: d.institutionId, type_id: types(d).email ?? '', occurred_on: ['2024-01-01', '2024-02-01', '2024-03-01'][i % 3] ?? '',
-      duration_minutes: null, summary: `Bulk ${i}`, outcome: null, follow_up: null, initiated_by: 'library', attendance: null,
+      duration_minutes: null, summary: `Bulk ${i}`, outcome: null, follow_up: null, initiated_by: 'library', attendance: null, milestone: null,
       created_by: d.librarian.userId, created_at: now, updated_at: now,
     }));
     await t.handle.db.insertInto('engagements').values(rows).execute();

@@ -13,6 +13,7 @@ export const toEngagementDto = (r: EngagementRow, rel: Relations): EngagementDto
   followUp: r.follow_up,
   initiatedBy: r.initiated_by,
   attendance: r.attendance,
+  milestone: r.milestone,
   themes: rel.themes.get(r.id) ?? [],
   people: names(rel.people.get(r.id)),
   staff: names(rel.staff.get(r.id)),

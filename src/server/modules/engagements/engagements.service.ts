@@ -139,6 +139,7 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
           id: newId(), institution_id: actor.institutionId, type_id: body.typeId, occurred_on: body.occurredOn,
           duration_minutes: body.durationMinutes ?? null, summary: body.summary, outcome: body.outcome ?? null,
           follow_up: body.followUp ?? null, initiated_by: body.initiatedBy, attendance: body.attendance ?? null,
+          milestone: body.milestone ?? null,
           created_by: actor.userId, created_at: now, updated_at: now,
         };
         await repo.insertEngagement(trx, row);
@@ -171,6 +172,7 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
         if (body.followUp !== undefined) patch.follow_up = body.followUp;
         if (body.initiatedBy !== undefined) patch.initiated_by = body.initiatedBy;
         if (body.attendance !== undefined) patch.attendance = body.attendance;
+        if (body.milestone !== undefined) patch.milestone = body.milestone;
         await repo.updateEngagement(trx, actor.institutionId, id, patch);
         const occurredOn = patch.occurred_on ?? before.occurred_on;
         for (const key of repo.linkKeys) if (given[key]) await repo.replaceLinks(trx, actor.institutionId, id, key, afterSets[key], occurredOn);

@@ -1,6 +1,12 @@
 import type { VocabKind } from '../../db/types.ts';
 
 /** The lists every new institution starts with; each is editable in its settings. */
+/** Depth weights (the talk: teaching, curriculum review and joint bids weigh more than an email); unlisted types weigh 1. */
+export const defaultWeights: Record<string, number> = {
+  meeting: 2, email: 0.5, call: 1, committee: 2, teaching_session: 3, workshop: 3, consultation: 2,
+  event: 1, curriculum_review: 4, joint_bid: 4, other: 1,
+};
+
 export const defaultVocab: Record<VocabKind, [key: string, label: string][]> = {
   engagement_type: [
     ['meeting', 'Meeting'],

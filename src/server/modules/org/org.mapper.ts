@@ -2,6 +2,11 @@ import type { InstitutionDto, OrgUnitDto, TeamDto, VocabTermDto } from '../../..
 import type { InstitutionTable, TeamTable, VocabTermTable } from '../../db/types.ts';
 import type { OrgUnitRow } from './org.repository.ts';
 
+export const parseStringList = (json: string): string[] => {
+  const v: unknown = JSON.parse(json);
+  return Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : [];
+};
+
 export const toInstitutionDto = (r: InstitutionTable): InstitutionDto => ({
   id: r.id,
   name: r.name,
@@ -9,6 +14,9 @@ export const toInstitutionDto = (r: InstitutionTable): InstitutionDto => ({
   academicYearStartDay: r.academic_year_start_day,
   timeZone: r.time_zone,
   publicDirectory: r.public_directory === 1,
+  contactCap: r.contact_cap,
+  contactCapDays: r.contact_cap_days,
+  keyTitles: parseStringList(r.key_titles),
 });
 
 export const toOrgUnitDto = (r: OrgUnitRow): OrgUnitDto => ({
@@ -37,4 +45,5 @@ export const toVocabDto = (r: VocabTermTable): VocabTermDto => ({
   label: r.label,
   sortOrder: r.sort_order,
   active: r.active === 1,
+  weight: r.weight,
 });

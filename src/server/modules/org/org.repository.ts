@@ -4,16 +4,22 @@ import type { Executor, OrgUnitTable, VocabKind } from '../../db/types.ts';
 import { invalid } from '../../http/errors.ts';
 import { foldedLike } from '../../lib/text.ts';
 import { newId } from '../../lib/ids.ts';
-import { defaultVocab } from './defaults.ts';
+import { defaultVocab, defaultWeights } from './defaults.ts';
+
+export const DEFAULT_KEY_TITLES = ['Head of', 'Dean', 'Director'];
 
 /** A new tenant with its default engagement types, themes and functions. */
 export async function insertInstitution(db: Executor, name: string, now: string, id: string = newId()): Promise<string> {
   await db
     .insertInto('institutions')
-    .values({ id, name, academic_year_start_month: 8, academic_year_start_day: 1, time_zone: 'Europe/London', public_directory: 0, created_at: now, updated_at: now })
+    .values({
+      id, name, academic_year_start_month: 8, academic_year_start_day: 1, time_zone: 'Europe/London', public_directory: 0,
+      contact_cap: null, contact_cap_days: 30, key_titles: JSON.stringify(DEFAULT_KEY_TITLES), created_at: now, updated_at: now,
+    })
     .execute();
   const terms = (Object.entries(defaultVocab) as [VocabKind, [string, string][]][]).flatMap(([kind, list]) =>
-    list.map(([key, label], i) => ({ id: newId(), institution_id: id, kind, key, label, sort_order: i * 10, active: 1, created_at: now, updated_at: now })),
+    list.map(([key, label], i) => ({ id: newId(), institution_id: id, kind, key, label, sort_order: i * 10, active: 1,
+      weight: kind === 'engagement_type' ? (defaultWeights[key] ?? 1) : 1, created_at: now, updated_at: now })),
   );
   await db.insertInto('vocab_terms').values(terms).execute();
   return id;

@@ -1,7 +1,7 @@
 import type { Page } from '../../../shared/contracts/common.ts';
 import type {
   CreateOrgUnitBody, CreateTeamBody, CreateVocabBody, InstitutionDto, ListOrgUnitsQuery, OrgUnitDto,
-  TeamDto, UpdateInstitutionBody, UpdateOrgUnitBody, UpdateTeamBody, VocabTermDto,
+  TeamDto, UpdateInstitutionBody, UpdateVocabBody, UpdateOrgUnitBody, UpdateTeamBody, VocabTermDto,
 } from '../../../shared/contracts/org.ts';
 import type { Executor, InstitutionTable, OrgUnitTable, TeamTable, VocabKind, VocabTermTable } from '../../db/types.ts';
 import { assertRole, type Actor } from '../../http/actor.ts';
@@ -60,6 +60,9 @@ export function orgService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
         if (body.academicYearStartDay !== undefined) patch.academic_year_start_day = body.academicYearStartDay;
         if (body.timeZone !== undefined) patch.time_zone = body.timeZone;
         if (body.publicDirectory !== undefined) patch.public_directory = body.publicDirectory ? 1 : 0;
+        if (body.contactCap !== undefined) patch.contact_cap = body.contactCap;
+        if (body.contactCapDays !== undefined) patch.contact_cap_days = body.contactCapDays;
+        if (body.keyTitles !== undefined) patch.key_titles = JSON.stringify(body.keyTitles);
         await trx.updateTable('institutions').set(patch).where('id', '=', actor.institutionId).execute();
         const after = { ...before, ...patch };
         await recordAudit(trx, actor, { action: 'update', entityType: 'institution', entityId: before.id, before: { ...before }, after: { ...after } }, now);
@@ -192,14 +195,14 @@ export function orgService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
         const dupe = await trx.selectFrom('vocab_terms').select('id').where('institution_id', '=', actor.institutionId).where('kind', '=', body.kind).where('key', '=', body.key).executeTakeFirst();
         if (dupe) throw conflict('key', 'this list already has that key');
         const now = isoNow(clock);
-        const row: VocabTermTable = { id: newId(), institution_id: actor.institutionId, kind: body.kind, key: body.key, label: body.label, sort_order: body.sortOrder ?? 1000, active: 1, created_at: now, updated_at: now };
+        const row: VocabTermTable = { id: newId(), institution_id: actor.institutionId, kind: body.kind, key: body.key, label: body.label, sort_order: body.sortOrder ?? 1000, active: 1, weight: body.weight ?? 1, created_at: now, updated_at: now };
         await trx.insertInto('vocab_terms').values(row).execute();
         await recordAudit(trx, actor, { action: 'create', entityType: 'vocab_term', entityId: row.id, after: { ...row } }, now);
         return toVocabDto(row);
       });
     },
 
-    async updateVocab(actor: Actor, id: string, body: { label?: string; sortOrder?: number; active?: boolean }): Promise<VocabTermDto> {
+    async updateVocab(actor: Actor, id: string, body: UpdateVocabBody): Promise<VocabTermDto> {
       assertRole(actor, 'admin');
       return db.transaction().execute(async (trx) => {
         const before = await trx.selectFrom('vocab_terms').selectAll().where('institution_id', '=', actor.institutionId).where('id', '=', id).executeTakeFirst();
@@ -209,6 +212,7 @@ export function orgService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
         if (body.label !== undefined) patch.label = body.label;
         if (body.sortOrder !== undefined) patch.sort_order = body.sortOrder;
         if (body.active !== undefined) patch.active = body.active ? 1 : 0;
+        if (body.weight !== undefined) patch.weight = body.weight;
         await trx.updateTable('vocab_terms').set(patch).where('id', '=', id).execute();
         const after = { ...before, ...patch };
         await recordAudit(trx, actor, { action: 'update', entityType: 'vocab_term', entityId: id, before: { ...before }, after: { ...after } }, now);

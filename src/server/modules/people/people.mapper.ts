@@ -50,6 +50,9 @@ export const toPersonSummaryDto = (r: PersonTable, positions: PositionDto[]): Pe
   influence: r.influence,
   interest: r.interest,
   stayInTouchDays: r.stay_in_touch_days,
+  contactCap: r.contact_cap,
+  contactCapDays: r.contact_cap_days,
+  championSince: r.champion_since,
   tags: parseTags(r.tags),
   updatedAt: r.updated_at,
   currentPositions: sortPositions(positions.filter((p) => p.current)),
@@ -80,7 +83,17 @@ export function toPersonPatch(b: UpdatePersonBody): Partial<PersonTable> {
   if (b.influence !== undefined) p.influence = b.influence;
   if (b.interest !== undefined) p.interest = b.interest;
   if (b.stayInTouchDays !== undefined) p.stay_in_touch_days = b.stayInTouchDays;
+  if (b.contactCap !== undefined) p.contact_cap = b.contactCap;
+  if (b.contactCapDays !== undefined) p.contact_cap_days = b.contactCapDays;
+  if (b.championSince !== undefined) p.champion_since = b.championSince;
   if (b.tags !== undefined) p.tags = JSON.stringify(b.tags);
   if (b.notes !== undefined) p.notes = b.notes;
   return p;
+}
+
+/** Becoming a champion dates itself (today) unless a date is given; ceasing to be one clears the date. */
+export function championPatch(b: UpdatePersonBody, wasChampion: boolean, today: string): Partial<PersonTable> {
+  if (b.championSince !== undefined || b.isChampion === undefined) return {};
+  if (!b.isChampion) return { champion_since: null };
+  return wasChampion ? {} : { champion_since: today };
 }

@@ -11,7 +11,7 @@ import { newId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { descendantIds } from '../org/org.repository.ts';
 import { indexDocument, removeDocument } from '../search/search.index.ts';
-import { parseTags, positionSubtitle, sortPositions, toPersonDto, toPersonPatch, toPersonSummaryDto, toPositionDto } from './people.mapper.ts';
+import { championPatch, parseTags, positionSubtitle, sortPositions, toPersonDto, toPersonPatch, toPersonSummaryDto, toPositionDto } from './people.mapper.ts';
 import * as repo from './people.repository.ts';
 
 const conflict = (field: string, message: string) => new AppError('CONFLICT', `${field}: ${message}`, [{ field, message }]);
@@ -104,8 +104,9 @@ export function peopleService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
         const now = isoNow(clock);
         const row: PersonTable = {
           id: newId(), institution_id: actor.institutionId, name: '', email: null, phone: null, motivations: null, needs: null, challenges: null,
-          preferred_channel: null, is_champion: 0, influence: null, interest: null, stay_in_touch_days: null, tags: '[]', notes: null,
-          ...toPersonPatch(body), created_at: now, updated_at: now,
+          preferred_channel: null, is_champion: 0, influence: null, interest: null, stay_in_touch_days: null, contact_cap: null,
+          contact_cap_days: null, champion_since: null, tags: '[]', notes: null,
+          ...toPersonPatch(body), ...championPatch(body, false, today()), created_at: now, updated_at: now,
         };
         await trx.insertInto('people').values(row).execute();
         await recordAudit(trx, actor, { action: 'create', entityType: 'person', entityId: row.id, after: auditable(row) }, now);
@@ -123,7 +124,7 @@ export function peopleService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
         if (!before) throw notFound('Person');
         if (body.email !== undefined && body.email !== before.email) await checkEmail(trx, actor, body.email, id);
         const now = isoNow(clock);
-        const patch: Partial<PersonTable> = { ...toPersonPatch(body), updated_at: now };
+        const patch: Partial<PersonTable> = { ...toPersonPatch(body), ...championPatch(body, before.is_champion === 1, today()), updated_at: now };
         await trx.updateTable('people').set(patch).where('institution_id', '=', actor.institutionId).where('id', '=', id).execute();
         const after = { ...before, ...patch };
         await reindex(trx, actor.institutionId, id);

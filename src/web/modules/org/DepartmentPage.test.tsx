@@ -26,12 +26,12 @@ const librarians: LibrariansDto = {
 const position = { id: 'pos1', personId: 'p1', orgUnitId: 'd1', orgUnitName: 'Mathematics', title: 'Head of Department', startDate: null, endDate: null, current: true };
 const person: PersonSummaryDto = {
   id: 'p1', name: 'Ada Lovelace', email: 'ada@northmoor.example', phone: null, isChampion: true, influence: 5, interest: 4,
-  stayInTouchDays: 30, tags: [], updatedAt: '2026-01-01T00:00:00Z', currentPositions: [position],
+  stayInTouchDays: 30, contactCap: null, contactCapDays: null, championSince: null, tags: [], updatedAt: '2026-01-01T00:00:00Z', currentPositions: [position],
 };
 
 const engagement: EngagementDto = {
   id: 'e1', type: { id: 't1', label: 'Teaching session' }, occurredOn: '2026-01-10', durationMinutes: 60, summary: 'Embedded literature-search session for second years',
-  outcome: 'Agreed a repeat next term', followUp: null, initiatedBy: 'partner', attendance: 42, themes: [{ id: 'th1', label: 'Skills' }],
+  outcome: 'Agreed a repeat next term', followUp: null, initiatedBy: 'partner', attendance: 42, milestone: null, themes: [{ id: 'th1', label: 'Skills' }],
   people: [{ id: 'p1', name: 'Ada Lovelace' }], staff: [{ id: 'u1', name: 'Sam Reid' }], orgUnits: [{ id: 'd1', name: 'Mathematics' }],
   createdBy: 'u1', createdAt: '2026-01-10T10:00:00Z', updatedAt: '2026-01-10T10:00:00Z',
 };

@@ -7,7 +7,7 @@ import { PersonForm } from './PersonForm.tsx';
 
 const saved: PersonDto = {
   id: 'p1', name: 'Ada Lovelace', email: 'ada@northmoor.example', phone: null, isChampion: true, influence: 4, interest: null,
-  stayInTouchDays: 30, tags: [], updatedAt: '2026-01-01T00:00:00Z', currentPositions: [], motivations: null, needs: null,
+  stayInTouchDays: 30, contactCap: null, contactCapDays: null, championSince: null, tags: [], updatedAt: '2026-01-01T00:00:00Z', currentPositions: [], motivations: null, needs: null,
   challenges: null, preferredChannel: null, notes: null, createdAt: '2026-01-01T00:00:00Z', positions: [],
 };
 

@@ -15,14 +15,14 @@ const current = { id: 'pos1', personId: 'p1', orgUnitId: 'd1', orgUnitName: 'Mat
 const past = { id: 'pos0', personId: 'p1', orgUnitId: 'd2', orgUnitName: 'Physics', title: 'Lecturer', startDate: '2012-09-01', endDate: '2020-08-31', current: false };
 const person: PersonDto = {
   id: 'p1', name: 'Ada Lovelace', email: 'ada@northmoor.example', phone: null, isChampion: true, influence: 5, interest: 2,
-  stayInTouchDays: 30, tags: ['curriculum review'], updatedAt: '2026-01-01T00:00:00Z', currentPositions: [current],
+  stayInTouchDays: 30, contactCap: null, contactCapDays: null, championSince: null, tags: ['curriculum review'], updatedAt: '2026-01-01T00:00:00Z', currentPositions: [current],
   motivations: 'Wants the new programme to pass validation', needs: null, challenges: 'Heavy marking load', preferredChannel: 'Email',
   notes: null, createdAt: '2026-01-01T00:00:00Z', positions: [current, past],
 };
 
 const engagement = (occurredOn: string): EngagementDto => ({
   id: 'e1', type: { id: 't1', label: 'Meeting' }, occurredOn, durationMinutes: null, summary: 'Talked through reading lists', outcome: null, followUp: null,
-  initiatedBy: 'library', attendance: null, themes: [], people: [{ id: 'p1', name: 'Ada Lovelace' }], staff: [], orgUnits: [],
+  initiatedBy: 'library', attendance: null, milestone: null, themes: [], people: [{ id: 'p1', name: 'Ada Lovelace' }], staff: [], orgUnits: [],
   createdBy: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
 });
 
