@@ -22,8 +22,11 @@ import { registerAudit } from './modules/audit/index.ts';
 import { registerCoverage } from './modules/coverage/index.ts';
 import { registerEngagements } from './modules/engagements/index.ts';
 import { registerIdentity } from './modules/identity/index.ts';
+import { registerNudges } from './modules/nudges/index.ts';
 import { registerOrg } from './modules/org/index.ts';
+import { registerPartnership } from './modules/partnership/index.ts';
 import { registerPeople } from './modules/people/index.ts';
+import { registerRelationships } from './modules/relationships/index.ts';
 import { registerSearch } from './modules/search/index.ts';
 
 export interface BuildOptions {
@@ -78,6 +81,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerPeople(app, deps);
   registerCoverage(app, deps);
   registerEngagements(app, deps);
+  registerPartnership(app, deps);
+  registerRelationships(app, deps);
+  registerNudges(app, deps);
   registerSearch(app, deps);
   registerAudit(app, deps);
 
