@@ -171,3 +171,18 @@ export const signalExplanations = {
   cadence: 'Key activities of the partnership model this academic year: done, due now, overdue.',
 } as const;
 export type SignalKey = keyof typeof signalExplanations;
+
+/** Stakeholder map: people with a current position at the unit, placed by influence × interest (1–5, null when not yet judged). */
+export const stakeholderDto = z.object({
+  id: z.string(),
+  name: z.string(),
+  titles: z.array(z.string()),
+  influence: z.number().int().nullable(),
+  interest: z.number().int().nullable(),
+  isChampion: z.boolean(),
+  /** library staff who hold the relationship: who engaged them most over the last 365 days, most first (at most 3) */
+  holders: z.array(z.object({ id: z.string(), name: z.string(), engagements: z.number().int() })),
+});
+export type StakeholderDto = z.infer<typeof stakeholderDto>;
+export const stakeholderMapDto = z.object({ items: z.array(stakeholderDto) });
+export type StakeholderMapDto = z.infer<typeof stakeholderMapDto>;

@@ -9,8 +9,14 @@ const inst = ['institution_id', 'text', (c: ColumnDefinitionBuilder) => c.notNul
 /** Depth weights the talk implies: teaching, curriculum review and joint bids weigh more than an email. */
 const WEIGHTS: Record<string, number> = {
   meeting: 2, email: 0.5, call: 1, committee: 2, teaching_session: 3, workshop: 3, consultation: 2,
-  event: 1, curriculum_review: 4, joint_bid: 4, other: 1,
+  event: 1, curriculum_review: 4, joint_bid: 4, other: 1, annual_review: 3, promotion: 0.5,
 };
+
+/** Two engagement types the partnership model needs (Loughborough's annual review; being listed on a school's website and mailing lists). */
+const NEW_TYPES: [key: string, label: string, sortOrder: number][] = [
+  ['annual_review', 'Annual review', 95],
+  ['promotion', 'Promotion (website, newsletter, mailing list)', 97],
+];
 
 /**
  * Relationship health (issue 4): maturity assessments, milestones, the partnership model,
@@ -18,6 +24,13 @@ const WEIGHTS: Record<string, number> = {
  */
 export async function up(db: AnyDb): Promise<void> {
   await db.schema.alterTable('vocab_terms').addColumn('weight', 'real', (c) => c.notNull().defaultTo(1)).execute();
+  const now = new Date().toISOString();
+  for (const [key, label, sortOrder] of NEW_TYPES) {
+    // ids: the institution's id with a suffix is unique and needs no uuid generator frozen into a migration
+    await sql`INSERT INTO vocab_terms (id, institution_id, kind, key, label, sort_order, active, created_at, updated_at)
+      SELECT i.id || ${`-${key}`}, i.id, 'engagement_type', ${key}, ${label}, ${sortOrder}, 1, ${now}, ${now} FROM institutions i
+      WHERE NOT EXISTS (SELECT 1 FROM vocab_terms v WHERE v.institution_id = i.id AND v.kind = 'engagement_type' AND v.key = ${key})`.execute(db);
+  }
   for (const [key, weight] of Object.entries(WEIGHTS)) {
     await sql`UPDATE vocab_terms SET weight = ${weight} WHERE kind = 'engagement_type' AND key = ${key}`.execute(db);
   }

@@ -4,7 +4,7 @@ import type { VocabKind } from '../../db/types.ts';
 /** Depth weights (the talk: teaching, curriculum review and joint bids weigh more than an email); unlisted types weigh 1. */
 export const defaultWeights: Record<string, number> = {
   meeting: 2, email: 0.5, call: 1, committee: 2, teaching_session: 3, workshop: 3, consultation: 2,
-  event: 1, curriculum_review: 4, joint_bid: 4, other: 1,
+  event: 1, curriculum_review: 4, joint_bid: 4, other: 1, annual_review: 3, promotion: 0.5,
 };
 
 export const defaultVocab: Record<VocabKind, [key: string, label: string][]> = {
@@ -19,6 +19,8 @@ export const defaultVocab: Record<VocabKind, [key: string, label: string][]> = {
     ['event', 'Event'],
     ['curriculum_review', 'Curriculum review'],
     ['joint_bid', 'Joint bid'],
+    ['annual_review', 'Annual review'],
+    ['promotion', 'Promotion (website, newsletter, mailing list)'],
     ['other', 'Other'],
   ],
   // the six strategic themes of the talk Rapport is built from

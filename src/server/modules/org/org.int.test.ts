@@ -124,7 +124,7 @@ describe('institution settings, teams and vocabularies', () => {
   it('seeds the six themes and eleven engagement types; admin adds and retires terms', async () => {
     const themes = (await a.viewer.get('/api/v1/vocab?kind=theme')).json<{ label: string }[]>();
     expect(themes.map((x) => x.label)).toEqual(['Visibility', 'Relations', 'Skills', 'Research & Knowledge', 'Education & Learning', 'Community & Citizens']);
-    expect((await a.viewer.get('/api/v1/vocab?kind=engagement_type')).json<unknown[]>()).toHaveLength(11);
+    expect((await a.viewer.get('/api/v1/vocab?kind=engagement_type')).json<unknown[]>()).toHaveLength(13);
     expect((await a.manager.post('/api/v1/vocab', { kind: 'function', key: 'rdm', label: 'Research data' })).statusCode).toBe(403);
     const created = await a.admin.post('/api/v1/vocab', { kind: 'function', key: 'rdm', label: 'Research data' });
     expect(created.statusCode).toBe(201);
