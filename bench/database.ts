@@ -5,6 +5,7 @@ import { openSqlite } from '../src/server/db/database.ts';
 import { postgresDialect, sqliteDialect, type Dialect } from '../src/server/db/dialect.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import type { Database } from '../src/server/db/types.ts';
+import { insertDefaultTemplate } from '../src/server/modules/org/org.repository.ts';
 import { SCALE_SIGN_IN, scaleCounts, seedScale } from '../src/server/seed/scale.ts';
 
 /**
@@ -128,6 +129,11 @@ export async function ensureDataset(b: BenchDb, scale: number, print: (s: string
         institutionId = null;
       }
     }
+  }
+  if (institutionId && !(await b.db.selectFrom('partnership_templates').select('id').where('institution_id', '=', institutionId).executeTakeFirst())) {
+    // a dataset seeded before the partnership model existed: give it the default template new institutions get
+    await insertDefaultTemplate(b.db, institutionId, new Date().toISOString());
+    print('added the default partnership template to the existing dataset');
   }
   if (!institutionId) {
     print(`seeding scale ${scale} into ${b.describe} …`);

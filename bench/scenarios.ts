@@ -73,6 +73,18 @@ export function scenarios(p: Picks): Scenario[] {
       requests: (i) => [`/api/v1/engagements?orgUnitId=${at(p.departments, i)}&from=${p.from}&to=${p.to}&pageSize=50`],
     },
     { name: 'search', variants: p.words.length, requests: (i) => [`/api/v1/search?q=${encodeURIComponent(at(p.words, i))}`] },
+    // issue 4's budget: every department's signals (and cadence compliance) in at most 300 ms p95
+    { name: 'overview, a year', variants: 1, requests: () => [`/api/v1/relationships/overview?window=year&year=${p.from.slice(0, 4)}`] },
+    { name: 'overview, 365 days', variants: 1, requests: () => [`/api/v1/relationships/overview?window=365&asOf=${p.to}`] },
+    {
+      name: 'department health',
+      variants: p.departments.length,
+      requests: (i) => {
+        const id = at(p.departments, i);
+        return [`/api/v1/org-units/${id}/signals?window=year&year=${p.from.slice(0, 4)}`, `/api/v1/org-units/${id}/journey`, `/api/v1/org-units/${id}/cadence?year=${p.from.slice(0, 4)}`, `/api/v1/org-units/${id}/stakeholders`];
+      },
+    },
+    { name: 'nudges, team', variants: 1, requests: () => ['/api/v1/nudges?scope=team'] },
   ];
 }
 
@@ -82,5 +94,7 @@ export function resultSize(body: unknown): string {
   const b = body as { total?: number; hits?: unknown[] };
   if (typeof b.total === 'number') return `total ${b.total.toLocaleString('en')}`;
   if (Array.isArray(b.hits)) return `${b.hits.length} hits`;
+  const items = (body as { items?: unknown[] }).items;
+  if (Array.isArray(items)) return `${items.length} items`;
   return '';
 }

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../../test/app.ts';
+import { runRapport, type Run } from '../../test/cli.ts';
 import { freshDatabase } from '../../test/db.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig, type Config } from '../server/config.ts';
@@ -16,31 +15,14 @@ import { runCli } from './cli.ts';
  * against this lane's fresh database, configured through the environment only.
  */
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const PASSWORD = 'a long enough cli password';
 
 let database: Config['database'];
 let drop: () => Promise<void>;
 
-interface Run {
-  code: number | null;
-  out: string;
-  err: string;
-}
-
+/** This lane's database reaches the child, and nothing of the developer's own. */
 function rapport(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  // Only this lane's database settings reach the child, never the developer's own.
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'SQLITE_PATH', 'RAPPORT_USER_PASSWORD'].includes(k) && !k.startsWith('RAPPORT_ADMIN')));
-  const db = database.kind === 'sqlite' ? { SQLITE_PATH: database.path } : { DATABASE_URL: database.url };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: { ...base, ...db, ...env } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
+  return runRapport(args, { ...(database.kind === 'sqlite' ? { SQLITE_PATH: database.path } : { DATABASE_URL: database.url }), ...env });
 }
 
 async function withDb<T>(fn: (h: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {

@@ -1,6 +1,9 @@
 export const USAGE = `rapport: relationship management for university libraries
 
 Usage:
+  rapport digest
+      Email every active user the nudges that need their attention (managers and admins: the
+      team's) through RAPPORT_SMTP_URL. Off unless that is set; schedule it weekly (cron).
   rapport migrate
       Bring the database schema up to date.
   rapport seed --demo [--seed S]

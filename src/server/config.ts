@@ -39,6 +39,11 @@ const schema = z.object({
    */
   TRUST_PROXY: z.string().optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** smtp://user:pass@host:port (or smtps://): where the weekly nudge digest is sent from; unset, the digest is off. */
+  RAPPORT_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  RAPPORT_MAIL_FROM: z.string().default('Rapport <rapport@localhost>'),
+  /** The address people use to reach Rapport, for links in email. */
+  RAPPORT_PUBLIC_URL: z.url().default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -55,6 +60,7 @@ export type Config = Readonly<{
   loginRateLimit: number;
   trustProxy: boolean | number | string[];
   logLevel: string;
+  mail: { smtpUrl: string | null; from: string; publicUrl: string };
 }>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -90,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
+    mail: { smtpUrl: e.RAPPORT_SMTP_URL ?? null, from: e.RAPPORT_MAIL_FROM, publicUrl: e.RAPPORT_PUBLIC_URL.replace(/\/$/, '') },
   });
 }
 

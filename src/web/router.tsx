@@ -94,17 +94,43 @@ const coverageRoute = createRoute({
   path: '/coverage',
   component: lazyRouteComponent(() => import('./modules/coverage/CoveragePage.tsx'), 'CoveragePage'),
 });
+/**
+ * The manager overview: window, faculty and sort live in the URL so that a view can be shared. The page
+ * checks `sort` against the contract's list itself, which keeps that contract out of the first page load.
+ */
+const overviewSearch = z.object({
+  window: z.enum(['year', '365']).optional(),
+  year: z.number().int().min(1990).max(2100).optional(),
+  facultyId: z.string().optional(),
+  sort: z.string().optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+});
+const overviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/overview',
+  validateSearch: overviewSearch,
+  component: lazyRouteComponent(() => import('./modules/overview/OverviewPage.tsx'), 'OverviewPage'),
+});
+/** The partnership model editor where managers reach it (the Admin page is for admins only). */
+const partnershipRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/overview/partnership',
+  component: lazyRouteComponent(() => import('./modules/overview/PartnershipPage.tsx'), 'PartnershipPage'),
+});
 const adminRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin',
-  validateSearch: z.object({ tab: z.enum(['users', 'settings', 'lists', 'audit']).optional() }),
+  validateSearch: z.object({ tab: z.enum(['users', 'settings', 'lists', 'partnership', 'audit']).optional() }),
   component: lazyRouteComponent(() => import('./modules/admin/AdminPage.tsx'), 'AdminPage'),
 });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
   publicRoute,
-  appRoute.addChildren([homeRoute, departmentsRoute, departmentRoute, peopleRoute, personRoute, engagementsRoute, engagementRoute, coverageRoute, adminRoute]),
+  appRoute.addChildren([
+    homeRoute, departmentsRoute, departmentRoute, peopleRoute, personRoute, engagementsRoute, engagementRoute, coverageRoute,
+    overviewRoute, partnershipRoute, adminRoute,
+  ]),
 ]);
 
 export function makeRouter(queryClient: QueryClient) {

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import { fold } from '../lib/text.ts';
 import type { Executor, SearchEntityType } from './types.ts';
 
@@ -33,6 +33,8 @@ export interface Dialect {
   matchingIds(q: { institutionId: string; tokens: string[]; type: SearchEntityType }): RawBuilder<string>;
   isUniqueViolation(err: unknown): boolean;
   isForeignKeyViolation(err: unknown): boolean;
+  /** A 'YYYY-MM-DD' date plus a whole number of days, as 'YYYY-MM-DD' text. */
+  addDays(date: Expression<string | null>, days: Expression<number | null>): RawBuilder<string>;
 }
 
 const code = (err: unknown): string | undefined =>
@@ -95,6 +97,7 @@ export const sqliteDialect: Dialect = {
     WHERE search_fts MATCH ${ftsMatch(q.tokens)} AND d.institution_id = ${q.institutionId} AND d.entity_type = ${q.type}`,
   isUniqueViolation: (err) => code(err)?.startsWith('SQLITE_CONSTRAINT_UNIQUE') === true || code(err) === 'SQLITE_CONSTRAINT_PRIMARYKEY',
   isForeignKeyViolation: (err) => code(err) === 'SQLITE_CONSTRAINT_FOREIGNKEY',
+  addDays: (date, days) => sql<string>`date(${date}, '+' || ${days} || ' days')`,
 };
 
 export const postgresDialect: Dialect = {
@@ -141,4 +144,5 @@ export const postgresDialect: Dialect = {
     WHERE tsv @@ to_tsquery('simple', ${prefixTsquery(q.tokens)}) AND institution_id = ${q.institutionId} AND entity_type = ${q.type}`,
   isUniqueViolation: (err) => code(err) === '23505',
   isForeignKeyViolation: (err) => code(err) === '23503',
+  addDays: (date, days) => sql<string>`to_char(CAST(${date} AS date) + CAST(${days} AS integer), 'YYYY-MM-DD')`,
 };

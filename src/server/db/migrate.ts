@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_fold_function.ts';
 import * as m0003 from './migrations/0003_unit_engagement_dates.ts';
 import * as m0004 from './migrations/0004_relationships.ts';
+import * as m0005 from './migrations/0005_signal_summaries.ts';
 import type { Database } from './types.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run on an untyped Kysely */
@@ -15,6 +16,7 @@ const steps: Record<string, Step> = {
   '0002_fold_function': m0002,
   '0003_unit_engagement_dates': m0003,
   '0004_relationships': m0004,
+  '0005_signal_summaries': m0005,
 };
 
 export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {

@@ -175,6 +175,30 @@ export interface EngagementOrgUnitTable {
   institution_id: string;
   /** the engagement's date, copied so "last engagement per unit" is one index seek (migration 0003) */
   occurred_on: string;
+  /** the engagement's type and initiator, copied so a unit's signals come from its index (migration 0005) */
+  type_id: string;
+  initiated_by: 'library' | 'partner';
+}
+
+/** Per unit, person and academic year: when they were first and last engaged together, and how often (migration 0005). */
+export interface UnitPersonYearTable {
+  institution_id: string;
+  org_unit_id: string;
+  person_id: string;
+  /** the calendar year the academic year starts in */
+  ay: number;
+  first_on: string;
+  last_on: string;
+  engagements: number;
+}
+export interface UnitThemeYearTable {
+  institution_id: string;
+  org_unit_id: string;
+  theme_id: string;
+  ay: number;
+  first_on: string;
+  last_on: string;
+  engagements: number;
 }
 export interface EngagementThemeTable {
   engagement_id: string;
@@ -297,6 +321,8 @@ export interface Database {
   engagement_staff: EngagementStaffTable;
   engagement_org_units: EngagementOrgUnitTable;
   engagement_themes: EngagementThemeTable;
+  unit_person_years: UnitPersonYearTable;
+  unit_theme_years: UnitThemeYearTable;
   maturity_assessments: MaturityAssessmentTable;
   maturity_engagements: MaturityEngagementTable;
   partnership_templates: PartnershipTemplateTable;

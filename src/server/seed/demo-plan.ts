@@ -2,6 +2,7 @@ import type { OrgUnitType } from '../db/types.ts';
 import { COMPUTING_UNITS, departments, faculties, librarianStaff, otherUnits, type StaffSpec } from './demo-data.ts';
 import { buildCoverage } from './demo-coverage.ts';
 import { buildEngagements } from './demo-engagements.ts';
+import { buildMaturity, type PlanMaturity } from './demo-maturity.ts';
 import { buildPeople } from './demo-people.ts';
 import { academicYearStart } from '../../shared/academic-year.ts';
 import { addDays, daysBetween, onWorkingDay, Rng } from './demo-random.ts';
@@ -40,6 +41,7 @@ export interface PlanPerson {
   challenges: string | null;
   channel: string | null;
   champion: boolean;
+  championSince?: string;
   influence: number | null;
   interest: number | null;
   stayInTouchDays: number | null;
@@ -73,6 +75,8 @@ export interface PlanEngagement {
   units: string[];
   /** theme keys */
   themes: string[];
+  /** a key moment on the department's journey */
+  milestone?: string;
 }
 
 export interface DemoPlan {
@@ -87,6 +91,7 @@ export interface DemoPlan {
   coverage: PlanCoverage[];
   /** oldest first */
   engagements: PlanEngagement[];
+  maturity: PlanMaturity[];
 }
 
 export interface PlanOptions {
@@ -130,6 +135,12 @@ export function buildDemoPlan(o: PlanOptions): DemoPlan {
     // the school joins the everyday record once the story's embedded teaching has begun
     silentUntil: new Map(COMPUTING_UNITS.map((c) => [c, addDays(reportDate, Math.round(daysBetween(reportDate, o.today) * EMBEDDED_TEACHING_FROM) + 3)])),
   });
+  const maturity = buildMaturity(rng.fork('maturity'), { units, story, coverage, firstYearStart, today: o.today });
+  // champions date from when they came forward: Zoë at the story's first meeting, the others some time in the first year
+  const championRng = rng.fork('champions');
+  for (const p of people.filter((x) => x.champion)) {
+    p.championSince = p.key === 'zoe' ? story[1]?.date : onWorkingDay(addDays(firstYearStart, championRng.int(30, 300)));
+  }
   const engagements = [...story, ...generic].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return { today: o.today, firstYearStart, reportDate, units, staff: librarianStaff, people, coverage, engagements };
+  return { today: o.today, firstYearStart, reportDate, units, staff: librarianStaff, people, coverage, engagements, maturity };
 }

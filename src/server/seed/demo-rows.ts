@@ -4,7 +4,7 @@ import { newId } from '../lib/ids.ts';
 import { searchTitle } from '../modules/engagements/engagements.service.ts';
 import { searchRow } from '../modules/search/search.index.ts';
 import { TEAMS, type TeamKey } from './demo-data.ts';
-import type { DemoPlan } from './demo-plan.ts';
+import type { DemoPlan, PlanEngagement } from './demo-plan.ts';
 
 /* The plan turned into table rows: ids are given here, in date order for engagements. */
 
@@ -23,6 +23,8 @@ export interface DemoRows {
   engagement_org_units: Rows<'engagement_org_units'>;
   engagement_themes: Rows<'engagement_themes'>;
   search_documents: Rows<'search_documents'>;
+  maturity_assessments: Rows<'maturity_assessments'>;
+  maturity_engagements: Rows<'maturity_engagements'>;
 }
 
 export interface RowContext {
@@ -33,9 +35,9 @@ export interface RowContext {
   vocab: { id: string; kind: VocabKind; key: string; label: string }[];
 }
 
-function lookup<V>(map: Map<string, V>, key: string, what: string): V {
+function lookup<K, V>(map: Map<K, V>, key: K, what: string): V {
   const v = map.get(key);
-  if (v === undefined) throw new Error(`demo data refers to an unknown ${what} "${key}"`);
+  if (v === undefined) throw new Error(`demo data refers to an unknown ${what} "${typeof key === 'string' ? key : JSON.stringify(key)}"`);
   return v;
 }
 
@@ -88,7 +90,7 @@ export function demoRows(plan: DemoPlan, ctx: RowContext): DemoRows {
     const tags = [...new Set(p.tags)];
     people.push({
       id, institution_id: inst, name: p.name, email: p.email, phone: p.phone, motivations: p.motivations, needs: p.needs, challenges: p.challenges,
-      preferred_channel: p.channel, is_champion: p.champion ? 1 : 0, influence: p.influence, interest: p.interest, stay_in_touch_days: p.stayInTouchDays,
+      preferred_channel: p.channel, is_champion: p.champion ? 1 : 0, champion_since: p.championSince ?? null, influence: p.influence, interest: p.interest, stay_in_touch_days: p.stayInTouchDays,
       tags: JSON.stringify(tags), notes: p.notes, ...stamp,
     });
     for (const pos of p.positions) {
@@ -110,20 +112,25 @@ export function demoRows(plan: DemoPlan, ctx: RowContext): DemoRows {
 
   const rows: DemoRows = {
     teams, users, org_units, people, positions, coverage, search_documents,
-    engagements: [], engagement_people: [], engagement_staff: [], engagement_org_units: [], engagement_themes: [],
+    engagements: [], engagement_people: [], engagement_staff: [], engagement_org_units: [], engagement_themes: [], maturity_assessments: [], maturity_engagements: [],
   };
+  const engagementIds = new Map<PlanEngagement, string>();
   for (const e of plan.engagements) {
     const id = newId();
+    engagementIds.set(e, id);
     const logged = `${e.date}T16:30:00.000Z`;
     const at = logged < ctx.now ? logged : ctx.now;
+    const typeId = lookup(vocabId, `engagement_type:${e.type}`, 'engagement type');
     rows.engagements.push({
-      id, institution_id: inst, type_id: lookup(vocabId, `engagement_type:${e.type}`, 'engagement type'), occurred_on: e.date, duration_minutes: e.duration,
-      summary: e.summary, outcome: e.outcome, follow_up: e.followUp, initiated_by: e.initiatedBy, attendance: e.attendance,
+      id, institution_id: inst, type_id: typeId, occurred_on: e.date, duration_minutes: e.duration,
+      summary: e.summary, outcome: e.outcome, follow_up: e.followUp, initiated_by: e.initiatedBy, attendance: e.attendance, milestone: e.milestone ?? null,
       created_by: e.staff[0] ? lookup(staffIds, e.staff[0], 'staff member') : null, created_at: at, updated_at: at,
     });
     for (const k of new Set(e.people)) rows.engagement_people.push({ engagement_id: id, person_id: lookup(personIds, k, 'person'), institution_id: inst });
     for (const k of new Set(e.staff)) rows.engagement_staff.push({ engagement_id: id, user_id: lookup(staffIds, k, 'staff member'), institution_id: inst });
-    for (const k of new Set(e.units)) rows.engagement_org_units.push({ engagement_id: id, org_unit_id: lookup(unitIds, k, 'unit'), institution_id: inst, occurred_on: e.date });
+    for (const k of new Set(e.units)) {
+      rows.engagement_org_units.push({ engagement_id: id, org_unit_id: lookup(unitIds, k, 'unit'), institution_id: inst, occurred_on: e.date, type_id: typeId, initiated_by: e.initiatedBy });
+    }
     for (const k of new Set(e.themes)) rows.engagement_themes.push({ engagement_id: id, theme_id: lookup(vocabId, `theme:${k}`, 'theme'), institution_id: inst });
     // the same document the engagements service writes, so seeded and logged engagements are found alike
     const unitList = e.units.map((u) => lookup(unitNames, u, 'unit'));
@@ -132,6 +139,14 @@ export function demoRows(plan: DemoPlan, ctx: RowContext): DemoRows {
       subtitle: [vocabLabel.get(`engagement_type:${e.type}`), e.date, unitList.join(', ')].filter(Boolean).join(' · '),
       body: [e.summary, e.outcome, e.followUp, ...e.people.map((k) => personNames.get(k)), ...unitList],
     }));
+  }
+  for (const m of plan.maturity) {
+    const id = newId();
+    rows.maturity_assessments.push({
+      id, institution_id: inst, org_unit_id: lookup(unitIds, m.unit, 'unit'), person_id: null, level: m.level, assessed_on: m.date, rationale: m.rationale,
+      assessed_by: lookup(staffIds, m.staff, 'staff member'), ...stamp,
+    });
+    for (const c of m.cites) rows.maturity_engagements.push({ assessment_id: id, engagement_id: lookup(engagementIds, c, 'engagement'), institution_id: inst });
   }
   return rows;
 }

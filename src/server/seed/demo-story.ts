@@ -152,12 +152,14 @@ export function buildStory({ reportDate, today }: { reportDate: string; today: s
   return [
     e({
       type: 'email', date: reportDate, initiatedBy: 'partner', people: ['dugt'], units: ['COMP'], themes: ['education_learning', 'skills'],
+      milestone: 'External examiner’s critical report',
       summary: 'Patrick Oyelaran forwarded the external examiner’s report on the School of Computing: “disappointing quality of dissertations”, with weak research methods, literature searching and referencing',
       outcome: 'First contact with the school in over a year: the examiner’s report is the hook.',
       followUp: 'Arrange a meeting with Dr Zoë Ångström, convenor of the dissertation module (COMP390).',
     }),
     e({
       type: 'meeting', date: at(0.03), initiatedBy: 'library', people: ['zoe'], units: ['COMP'], themes: ['relations', 'skills'], staff: ['fse', 'ld_fse'], duration: 60,
+      milestone: 'Found our library champion',
       summary: 'Met Dr Zoë Ångström, convenor of the final-year dissertation module (COMP390), to talk through the examiner’s comments and what students struggle with',
       outcome: 'Zoë will champion the library in the school: she offered a slot in the dissertation module and an introduction to the curriculum review group.',
       followUp: 'Send Zoë a one-page outline of a literature searching and referencing session.',
@@ -168,6 +170,7 @@ export function buildStory({ reportDate, today }: { reportDate: string; today: s
     }),
     e({
       type: 'meeting', date: at(0.08), initiatedBy: 'library', people: ['dugt', 'zoe'], units: ['COMP'], themes: ['relations', 'education_learning'], duration: 45,
+      milestone: 'Joined the curriculum review',
       summary: 'Met Patrick Oyelaran and Dr Zoë Ångström: agreed the library joins the School of Computing curriculum review',
       outcome: 'Library added to the curriculum review planning group.',
     }),
@@ -192,13 +195,14 @@ export function buildStory({ reportDate, today }: { reportDate: string; today: s
     }),
     e({
       type: 'curriculum_review', date: at(0.28), initiatedBy: 'partner', people: ['dugt', 'zoe'], units: ['COMP'], themes: ['education_learning'], duration: 90,
+      milestone: 'Library sessions written into the learning outcomes',
       summary: 'Curriculum review sign-off: library-led sessions written into the learning outcomes of COMP350, COMP390 and COMP401',
       outcome: 'Embedded teaching agreed for years 3 and 4 from next term.',
     }),
     ...teaching.map((t, i) =>
       e({
         type: 'teaching_session', date: at(t.f), initiatedBy: i === 0 ? 'partner' : 'library', people: [t.with], units: ['COMP'], themes: ['education_learning', 'skills'],
-        staff: ['fse', 'ld_fse'], duration: 90, attendance: t.n,
+        staff: ['fse', 'ld_fse'], duration: 90, attendance: t.n, ...(i === 0 ? { milestone: 'First embedded teaching session' } : {}),
         summary: `Embedded session in ${t.module}: ${t.what}, co-taught with ${t.name}`,
       }),
     ),
@@ -217,6 +221,7 @@ export function buildStory({ reportDate, today }: { reportDate: string; today: s
     }),
     e({
       type: 'email', date: at(0.9), initiatedBy: 'partner', people: ['dugt'], units: ['COMP'], themes: ['education_learning'],
+      milestone: 'The examiner notices better-referenced dissertations',
       summary: 'Patrick Oyelaran passed on this year’s external examiner’s comments: dissertations “markedly better referenced and better argued”',
       outcome: 'Evidence of impact for the annual report to the school.',
     }),

@@ -2,6 +2,7 @@ import type { Db, Executor } from '../db/types.ts';
 import { isoNow, systemClock, type Clock } from '../lib/clock.ts';
 import { hashPassword } from '../modules/identity/passwords.ts';
 import { insertInstitution } from '../modules/org/org.repository.ts';
+import { rebuildSummaries } from '../modules/relationships/summaries.ts';
 import { insertBatched } from './batch.ts';
 import { DEMO_DOMAIN, DEMO_INSTITUTION } from './demo-data.ts';
 import { buildDemoPlan, DEFAULT_SEED } from './demo-plan.ts';
@@ -65,6 +66,8 @@ const order: { table: keyof DemoRows; what: string }[] = [
   { table: 'engagement_staff', what: 'engagement staff' },
   { table: 'engagement_org_units', what: 'engagement org units' },
   { table: 'engagement_themes', what: 'engagement themes' },
+  { table: 'maturity_assessments', what: 'maturity assessments' },
+  { table: 'maturity_engagements', what: 'maturity evidence' },
   { table: 'search_documents', what: 'search index' },
 ];
 
@@ -107,6 +110,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
         opts.onProgress?.(done, total, what);
       });
     }
+    await rebuildSummaries(trx, { id: institutionId, ...inst });
     return { institutionId, users: rows.users.length, orgUnits: rows.org_units.length, people: rows.people.length, engagements: rows.engagements.length };
   });
 }

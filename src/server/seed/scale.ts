@@ -3,6 +3,7 @@ import type { Database, Db, Executor, OrgUnitType, Role } from '../db/types.ts';
 import { newId } from '../lib/ids.ts';
 import { hashPassword } from '../modules/identity/passwords.ts';
 import { insertInstitution } from '../modules/org/org.repository.ts';
+import { rebuildSummaries } from '../modules/relationships/summaries.ts';
 import { searchRow } from '../modules/search/search.index.ts';
 import { insertBatched } from './batch.ts';
 
@@ -193,6 +194,9 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<{ orgUnits:
     await commit(db, engagementRows(c, start, end));
     progress(end, counts.engagements, 'engagements');
   }
+  progress(0, 1, 'signal summaries');
+  await db.transaction().execute((trx) => rebuildSummaries(trx, { id: inst, academic_year_start_month: 8, academic_year_start_day: 1 }));
+  progress(1, 1, 'signal summaries');
   // Fresh planner statistics, as a long-running database would have; portable SQL.
   await sql`ANALYZE`.execute(db);
   return { orgUnits: c.units.length, people: c.people.length, engagements: counts.engagements };
@@ -326,14 +330,17 @@ function engagementRows(c: Ctx, start: number, end: number): Rows {
     const outcome = r.chance(0.5) ? r.pick(OUTCOMES) : null;
     const followUp = r.chance(0.3) ? r.pick(FOLLOW_UPS) : null;
     const at = stamp(r, date);
+    // drawn in the order the generator always drew them, so a seed gives the same data as before
+    const duration = type?.key === 'email' ? null : r.pick([15, 30, 45, 60, 90, 120]);
+    const initiatedBy = r.chance(0.35) ? 'partner' : 'library';
     push(rows, 'engagements', {
-      id, institution_id: c.inst, type_id: type?.id ?? '', occurred_on: date, duration_minutes: type?.key === 'email' ? null : r.pick([15, 30, 45, 60, 90, 120]),
-      summary, outcome, follow_up: followUp, initiated_by: r.chance(0.35) ? 'partner' : 'library', attendance: teaching ? 5 + r.int(120) : null,
+      id, institution_id: c.inst, type_id: type?.id ?? '', occurred_on: date, duration_minutes: duration,
+      summary, outcome, follow_up: followUp, initiated_by: initiatedBy, attendance: teaching ? 5 + r.int(120) : null,
       created_by: staff[[...crew][0] as number] ?? null, created_at: at, updated_at: at,
     });
     for (const p of who) push(rows, 'engagement_people', { ...ref, person_id: people[p]?.id as string });
     for (const s of crew) push(rows, 'engagement_staff', { ...ref, user_id: staff[s] as string });
-    for (const lu of linkedUnits) push(rows, 'engagement_org_units', { ...ref, org_unit_id: lu.id, occurred_on: date });
+    for (const lu of linkedUnits) push(rows, 'engagement_org_units', { ...ref, org_unit_id: lu.id, occurred_on: date, type_id: type?.id ?? '', initiated_by: initiatedBy });
     for (const t of themeIdx) push(rows, 'engagement_themes', { ...ref, theme_id: themes[t]?.id as string });
     push(rows, 'search_documents', doc(c, 'engagement', id, summary, `${type?.label ?? ''} · ${date}`, [...linkedUnits.map((x) => x.name), ...[...who].map((p) => people[p]?.name ?? ''), outcome, followUp]));
   }

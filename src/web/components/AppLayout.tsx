@@ -84,6 +84,7 @@ export function AppLayout() {
           {nav.map((n) => (
             <NavLink key={n.to} component={Link} to={n.to} label={n.label} onClick={closeNav} variant="filled" active={n.to === '/' ? pathname === '/' : pathname.startsWith(n.to)} />
           ))}
+          {canEdit(me, 'manager') && <NavLink component={Link} to="/overview" label="Overview" onClick={closeNav} variant="filled" active={pathname.startsWith('/overview')} />}
           {me?.user.role === 'admin' && <NavLink component={Link} to="/admin" label="Admin" onClick={closeNav} variant="filled" active={pathname.startsWith('/admin')} />}
         </AppShell.Navbar>
         <AppShell.Main id="main" tabIndex={-1}>

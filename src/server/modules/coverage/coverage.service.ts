@@ -164,6 +164,13 @@ export function coverageService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
       return { functions, rows: rows.map((u) => toMatrixRow(u, resolve(u.id))), page: q.page, pageSize: q.pageSize, total };
     },
 
+    /** Each unit's functions with nobody covering them (directly or through a parent), for the nudges feed. */
+    async gaps(institutionId: string, unitIds: string[], day: string): Promise<Map<string, { id: string; label: string }[]>> {
+      if (!unitIds.length) return new Map();
+      const { resolve } = await resolver(institutionId, unitIds, day);
+      return new Map(unitIds.map((id) => [id, resolve(id).filter((r) => !r.staff.length).map((r) => ({ id: r.function.id, label: r.function.label }))]));
+    },
+
     /** The public directory's departments; only when the institution has opted in. */
     async publicDepartments(institutionId: string, page: number, pageSize: number): Promise<Page<PublicDepartmentDto>> {
       const inst = await repo.findInstitution(db, institutionId);

@@ -44,7 +44,7 @@ describe('engagements: CSV export', () => {
       created_by: d.librarian.userId, created_at: now, updated_at: now,
     }));
     await t.handle.db.insertInto('engagements').values(rows).execute();
-    await t.handle.db.insertInto('engagement_org_units').values(rows.map((r, i) => ({ engagement_id: r.id, org_unit_id: i < 450 ? dept : other, institution_id: d.institutionId, occurred_on: r.occurred_on }))).execute();
+    await t.handle.db.insertInto('engagement_org_units').values(rows.map((r, i) => ({ engagement_id: r.id, org_unit_id: i < 450 ? dept : other, institution_id: d.institutionId, occurred_on: r.occurred_on, type_id: r.type_id, initiated_by: r.initiated_by }))).execute();
 
     const parse = (body: string) => body.replace(/^\uFEFF/, '').trim().split('\n').slice(1).map((l) => l.split(','));
     const lines = parse((await d.viewer.get(`/api/v1/engagements.csv?orgUnitId=${dept}`)).body);

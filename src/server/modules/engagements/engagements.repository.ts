@@ -1,6 +1,6 @@
 import type { EngagementFilters } from '../../../shared/contracts/engagements.ts';
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import type { Database, EngagementTable, Executor } from '../../db/types.ts';
+import type { Database, EngagementOrgUnitTable, EngagementTable, Executor } from '../../db/types.ts';
 import { invalid } from '../../http/errors.ts';
 
 /** The four link sets of an engagement, by the body field that names them. */
@@ -78,19 +78,22 @@ export async function linkIds(db: Executor, engagementId: string): Promise<LinkS
   return sets;
 }
 
-export async function replaceLinks(db: Executor, institutionId: string, engagementId: string, key: LinkKey, ids: string[], occurredOn: string) {
+/** What unit links copy from their engagement (migrations 0003 and 0005), for the signals' index scans. */
+export type UnitStamp = Pick<EngagementOrgUnitTable, 'occurred_on' | 'type_id' | 'initiated_by'>;
+export const unitStamp = (e: EngagementTable): UnitStamp => ({ occurred_on: e.occurred_on, type_id: e.type_id, initiated_by: e.initiated_by });
+
+export async function replaceLinks(db: Executor, institutionId: string, engagementId: string, key: LinkKey, ids: string[], stamp: UnitStamp) {
   const { table, column } = linkTables[key];
   await db.deleteFrom(table).where('engagement_id', '=', engagementId).execute();
   if (!ids.length) return;
-  // unit links carry the engagement's date (see migration 0003)
-  const extra = key === 'orgUnitIds' ? { occurred_on: occurredOn } : {};
+  const extra = key === 'orgUnitIds' ? stamp : {};
   const rows = ids.map((id) => ({ engagement_id: engagementId, institution_id: institutionId, [column]: id, ...extra }));
   await db.insertInto(table).values(rows).execute();
 }
 
-/** Keeps the date copied onto an engagement's unit links in step with the engagement. */
-export async function redateUnitLinks(db: Executor, engagementId: string, occurredOn: string) {
-  await db.updateTable('engagement_org_units').set({ occurred_on: occurredOn }).where('engagement_id', '=', engagementId).execute();
+/** Keeps what unit links copy in step with the engagement. */
+export async function restampUnitLinks(db: Executor, engagementId: string, stamp: UnitStamp) {
+  await db.updateTable('engagement_org_units').set(stamp).where('engagement_id', '=', engagementId).execute();
 }
 
 /** Filters after the service resolved the org unit (and, if asked, its descendants) into ids. */

@@ -11,6 +11,8 @@ import { newId } from '../../lib/ids.ts';
 import { tokens } from '../../lib/text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { assertOrgUnitsInInstitution, assertVocab, descendantIds } from '../org/org.repository.ts';
+import { contactCaps } from '../relationships/caps.ts';
+import { refreshSummaries } from '../relationships/summaries.ts';
 import { indexDocument, removeDocument } from '../search/search.index.ts';
 import * as repo from './engagements.repository.ts';
 import { toEngagementDto } from './engagements.mapper.ts';
@@ -93,8 +95,30 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
     return { ...rest, orgUnitIds: below.length ? below : [orgUnitId] };
   }
 
-  /** Advice that does not block saving; the contact-cap rule will add to it. */
-  const warningsFor = (_dto: EngagementDto): string[] => [];
+  /** Brings the breadth summaries in step with a write, before and after (see relationships/summaries.ts). */
+  async function refresh(trx: Executor, actor: Actor, sets: repo.LinkSets[], dates: string[]) {
+    const inst = await trx.selectFrom('institutions').select(['id', 'academic_year_start_month', 'academic_year_start_day']).where('id', '=', actor.institutionId).executeTakeFirstOrThrow();
+    const all = (k: keyof repo.LinkSets) => [...new Set(sets.flatMap((s) => s[k]))];
+    await refreshSummaries(trx, inst, { unitIds: all('orgUnitIds'), personIds: all('personIds'), themeIds: all('themeIds'), dates });
+  }
+
+  /**
+   * Advice that does not block saving: "avoid over-communicating". A library-initiated engagement
+   * that puts someone over their contact cap in the rolling window ending on its own date (so a
+   * planned session is judged when it happens, a back-dated one when it happened).
+   */
+  async function warningsFor(actor: Actor, dto: EngagementDto): Promise<string[]> {
+    if (dto.initiatedBy !== 'library' || !dto.people.length) return [];
+    const inst = await db.selectFrom('institutions').selectAll().where('id', '=', actor.institutionId).executeTakeFirstOrThrow();
+    const people = await db.selectFrom('people').select(['id', 'name', 'contact_cap', 'contact_cap_days']).where('institution_id', '=', actor.institutionId)
+      .where('id', 'in', dto.people.map((p) => p.id)).execute();
+    const caps = await contactCaps(db, inst, people, dto.occurredOn);
+    return people.flatMap((p) => {
+      const c = caps.get(p.id);
+      if (!c?.exceeded) return [];
+      return [`${p.name} has had ${c.count} library-initiated engagements in the last ${c.days} days, over their contact cap of ${c.cap}: avoid over-communicating.`];
+    });
+  }
 
   return {
     async engagement(actor: Actor, id: string): Promise<EngagementDto> {
@@ -143,11 +167,12 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
           created_by: actor.userId, created_at: now, updated_at: now,
         };
         await repo.insertEngagement(trx, row);
-        for (const key of repo.linkKeys) await repo.replaceLinks(trx, actor.institutionId, row.id, key, sets[key], row.occurred_on);
+        for (const key of repo.linkKeys) await repo.replaceLinks(trx, actor.institutionId, row.id, key, sets[key], repo.unitStamp(row));
+        await refresh(trx, actor, [sets], [row.occurred_on]);
         await recordAudit(trx, actor, { action: 'create', entityType: 'engagement', entityId: row.id, after: snapshot(row, sets) }, now);
         return indexAndRead(trx, actor, row.id);
       });
-      return { ...dto, warnings: warningsFor(dto) };
+      return { ...dto, warnings: await warningsFor(actor, dto) };
     },
 
     async update(actor: Actor, id: string, body: UpdateEngagementBody): Promise<EngagementWriteDto> {
@@ -174,15 +199,19 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
         if (body.attendance !== undefined) patch.attendance = body.attendance;
         if (body.milestone !== undefined) patch.milestone = body.milestone;
         await repo.updateEngagement(trx, actor.institutionId, id, patch);
-        const occurredOn = patch.occurred_on ?? before.occurred_on;
-        for (const key of repo.linkKeys) if (given[key]) await repo.replaceLinks(trx, actor.institutionId, id, key, afterSets[key], occurredOn);
-        if (patch.occurred_on !== undefined && !given.orgUnitIds) await repo.redateUnitLinks(trx, id, occurredOn);
+        const stamp = repo.unitStamp({ ...before, ...patch });
+        for (const key of repo.linkKeys) if (given[key]) await repo.replaceLinks(trx, actor.institutionId, id, key, afterSets[key], stamp);
+        const restamp = patch.occurred_on !== undefined || patch.type_id !== undefined || patch.initiated_by !== undefined;
+        if (restamp && !given.orgUnitIds) await repo.restampUnitLinks(trx, id, stamp);
+        await refresh(trx, actor, [beforeSets, afterSets], [before.occurred_on, stamp.occurred_on]);
         await recordAudit(trx, actor, {
           action: 'update', entityType: 'engagement', entityId: id, before: snapshot(before, beforeSets), after: snapshot({ ...before, ...patch }, afterSets),
         }, now);
         return indexAndRead(trx, actor, id);
       });
-      return { ...dto, warnings: warningsFor(dto) };
+      // a typo fixed in the summary does not re-judge the contact
+      const recounted = body.occurredOn !== undefined || body.initiatedBy !== undefined || body.personIds !== undefined;
+      return { ...dto, warnings: recounted ? await warningsFor(actor, dto) : [] };
     },
 
     /** A librarian may delete what they logged; a manager or admin anything. */
@@ -196,6 +225,7 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
         }
         const beforeSets = await repo.linkIds(trx, id);
         await repo.deleteEngagement(trx, actor.institutionId, id);
+        await refresh(trx, actor, [beforeSets], [before.occurred_on]);
         await removeDocument(trx, 'engagement', id);
         await recordAudit(trx, actor, { action: 'delete', entityType: 'engagement', entityId: id, before: snapshot(before, beforeSets) }, isoNow(clock));
       });

@@ -1,4 +1,4 @@
-import type { VocabKind } from '../../db/types.ts';
+import type { Cadence, VocabKind } from '../../db/types.ts';
 
 /** The lists every new institution starts with; each is editable in its settings. */
 /** Depth weights (the talk: teaching, curriculum review and joint bids weigh more than an email); unlisted types weigh 1. */
@@ -38,5 +38,30 @@ export const defaultVocab: Record<VocabKind, [key: string, label: string][]> = {
     ['research_support', 'Research support'],
     ['collections', 'Collections'],
     ['open_research', 'Open research'],
+  ],
+};
+
+export interface DefaultPartnershipActivity {
+  name: string;
+  /** the engagement type's key in defaultVocab */
+  typeKey: string;
+  positionTitle: string | null;
+  cadence: Cadence;
+  perYear: number | null;
+}
+
+/**
+ * The partnership model of the talk (Loughborough University Library): the key activities every
+ * department should see each year. New institutions start with it, active for all departments.
+ */
+export const defaultPartnershipTemplate: { name: string; description: string; activities: DefaultPartnershipActivity[] } = {
+  name: 'Loughborough partnership model',
+  description: 'The key activities every school should see from its library each year, after Loughborough University Library\'s partnership model.',
+  activities: [
+    { name: 'Regular meeting with the Associate Dean', typeKey: 'meeting', positionTitle: 'Associate Dean', cadence: 'termly', perYear: null },
+    { name: 'Annual meeting with the School Leadership Team', typeKey: 'meeting', positionTitle: 'Head of', cadence: 'yearly', perYear: null },
+    { name: 'Annual review of teaching and research support', typeKey: 'annual_review', positionTitle: null, cadence: 'yearly', perYear: null },
+    { name: 'Attendance at the staff-student committee', typeKey: 'committee', positionTitle: null, cadence: 'per_meeting', perYear: 3 },
+    { name: 'Listed on the school website and mailing lists', typeKey: 'promotion', positionTitle: null, cadence: 'once', perYear: null },
   ],
 };

@@ -4,11 +4,11 @@ import type { Executor, OrgUnitTable, VocabKind } from '../../db/types.ts';
 import { invalid } from '../../http/errors.ts';
 import { foldedLike } from '../../lib/text.ts';
 import { newId } from '../../lib/ids.ts';
-import { defaultVocab, defaultWeights } from './defaults.ts';
+import { defaultPartnershipTemplate, defaultVocab, defaultWeights } from './defaults.ts';
 
 export const DEFAULT_KEY_TITLES = ['Head of', 'Dean', 'Director'];
 
-/** A new tenant with its default engagement types, themes and functions. */
+/** A new tenant with its default engagement types, themes, functions and partnership template. */
 export async function insertInstitution(db: Executor, name: string, now: string, id: string = newId()): Promise<string> {
   await db
     .insertInto('institutions')
@@ -22,7 +22,25 @@ export async function insertInstitution(db: Executor, name: string, now: string,
       weight: kind === 'engagement_type' ? (defaultWeights[key] ?? 1) : 1, created_at: now, updated_at: now })),
   );
   await db.insertInto('vocab_terms').values(terms).execute();
+  await insertDefaultTemplate(db, id, now);
   return id;
+}
+
+/** The partnership model of the talk, active for every department, built on the institution's engagement types by key. */
+export async function insertDefaultTemplate(db: Executor, institutionId: string, now: string): Promise<void> {
+  const template = defaultPartnershipTemplate;
+  const templateId = newId();
+  await db.insertInto('partnership_templates').values({
+    id: templateId, institution_id: institutionId, name: template.name, description: template.description, applies_to: 'all_departments', active: 1, created_at: now, updated_at: now,
+  }).execute();
+  const types = await db.selectFrom('vocab_terms').select(['id', 'key']).where('institution_id', '=', institutionId).where('kind', '=', 'engagement_type').execute();
+  const typeIds = new Map(types.map((t) => [t.key, t.id]));
+  await db.insertInto('partnership_activities').values(template.activities.map((a, i) => {
+    const typeId = typeIds.get(a.typeKey);
+    if (!typeId) throw new Error(`defaultPartnershipTemplate names an unknown engagement type: ${a.typeKey}`);
+    return { id: newId(), institution_id: institutionId, template_id: templateId, name: a.name, type_id: typeId, position_title: a.positionTitle,
+      cadence: a.cadence, per_year: a.perYear, sort_order: i * 10, created_at: now, updated_at: now };
+  })).execute();
 }
 
 export const findOrgUnit = (db: Executor, institutionId: string, id: string) =>

@@ -10,6 +10,7 @@ import { isoNow, localDate } from '../../lib/clock.ts';
 import type { AppDeps } from '../../lib/deps.ts';
 import { newId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { rebuildSummaries } from '../relationships/summaries.ts';
 import { indexDocument, removeDocument } from '../search/search.index.ts';
 import * as repo from './org.repository.ts';
 import { toInstitutionDto, toOrgUnitDto, toTeamDto, toVocabDto } from './org.mapper.ts';
@@ -65,6 +66,9 @@ export function orgService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
         if (body.keyTitles !== undefined) patch.key_titles = JSON.stringify(body.keyTitles);
         await trx.updateTable('institutions').set(patch).where('id', '=', actor.institutionId).execute();
         const after = { ...before, ...patch };
+        // the breadth summaries are kept per academic year: a new start date regroups them
+        const yearMoved = after.academic_year_start_month !== before.academic_year_start_month || after.academic_year_start_day !== before.academic_year_start_day;
+        if (yearMoved) await rebuildSummaries(trx, after);
         await recordAudit(trx, actor, { action: 'update', entityType: 'institution', entityId: before.id, before: { ...before }, after: { ...after } }, now);
         return toInstitutionDto(after);
       });
@@ -131,8 +135,10 @@ export function orgService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
           trx.selectFrom('positions').select('id').where('org_unit_id', '=', id).executeTakeFirst(),
           trx.selectFrom('coverage').select('id').where('org_unit_id', '=', id).executeTakeFirst(),
           trx.selectFrom('engagement_org_units').select('engagement_id').where('org_unit_id', '=', id).executeTakeFirst(),
+          trx.selectFrom('maturity_assessments').select('id').where('org_unit_id', '=', id).executeTakeFirst(),
+          trx.selectFrom('partnership_template_units').select('template_id').where('org_unit_id', '=', id).executeTakeFirst(),
         ]);
-        if (uses.some(Boolean)) throw new AppError('CONFLICT', 'This org unit has units, positions, coverage or engagements; archive it instead');
+        if (uses.some(Boolean)) throw new AppError('CONFLICT', 'This org unit has units, positions, coverage, engagements, maturity assessments or a partnership template; archive it instead');
         await trx.deleteFrom('org_units').where('id', '=', id).execute();
         await removeDocument(trx, 'org_unit', id);
         await recordAudit(trx, actor, { action: 'delete', entityType: 'org_unit', entityId: id, before: { ...before } }, isoNow(clock));

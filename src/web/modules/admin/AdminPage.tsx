@@ -2,6 +2,7 @@ import { Stack, Tabs, Title } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { AuditTab } from './AuditTab.tsx';
 import { ListsTab } from './ListsTab.tsx';
+import { PartnershipTab } from './PartnershipTab.tsx';
 import { SettingsTab } from './SettingsTab.tsx';
 import { UsersTab } from './UsersTab.tsx';
 
@@ -16,11 +17,13 @@ export function AdminPage() {
           <Tabs.Tab value="users">Users and roles</Tabs.Tab>
           <Tabs.Tab value="settings">Institution settings</Tabs.Tab>
           <Tabs.Tab value="lists">Lists</Tabs.Tab>
+          <Tabs.Tab value="partnership">Partnership model</Tabs.Tab>
           <Tabs.Tab value="audit">Audit trail</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users" pt="md"><UsersTab /></Tabs.Panel>
         <Tabs.Panel value="settings" pt="md"><SettingsTab /></Tabs.Panel>
         <Tabs.Panel value="lists" pt="md"><ListsTab /></Tabs.Panel>
+        <Tabs.Panel value="partnership" pt="md"><PartnershipTab /></Tabs.Panel>
         <Tabs.Panel value="audit" pt="md"><AuditTab /></Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,7 +1,7 @@
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, NumberInput, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { VocabTermDto } from '../../../shared/contracts/org.ts';
+import { updateVocabBody, type VocabTermDto } from '../../../shared/contracts/org.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { showApiError } from '../../lib/forms.ts';
 import { useAdminMutations, useAllVocab } from './api.ts';
@@ -38,11 +38,15 @@ function VocabList({ kind, title, terms }: { kind: VocabTermDto['kind']; title: 
     <Card withBorder>
       <Stack gap="xs">
         <Title order={2} size="h4">{title}</Title>
+        {kind === 'engagement_type' && (
+          <Text size="sm" c="dimmed">The number beside each type is its depth weight (0–10): how much one engagement of that type adds to a department's depth signal.</Text>
+        )}
         {terms.map((t) => (
           <Group key={t.id} justify="space-between" wrap="nowrap">
             <Text size="sm" td={t.active ? undefined : 'line-through'}>{t.label}</Text>
             <Group gap="xs" wrap="nowrap">
               {!t.active && <Badge color="gray.8" variant="outline">retired</Badge>}
+              {kind === 'engagement_type' && <WeightInput term={t} />}
               <Switch aria-label={`${t.label} in use`} checked={t.active} onChange={(e) => updateVocab.mutate({ id: t.id, body: { active: e.currentTarget.checked } }, { onError: (err) => showApiError(err) })} />
             </Group>
           </Group>
@@ -55,5 +59,40 @@ function VocabList({ kind, title, terms }: { kind: VocabTermDto['kind']; title: 
         </form>
       </Stack>
     </Card>
+  );
+}
+
+/** A type's depth weight, saved when the field loses focus or on Enter, if it changed and is valid. */
+function WeightInput({ term }: { term: VocabTermDto }) {
+  const { updateVocab } = useAdminMutations();
+  const [value, setValue] = useState<number | string>(term.weight);
+  const [error, setError] = useState<string | undefined>();
+  const save = () => {
+    const weight = typeof value === 'number' ? value : Number.NaN;
+    const checked = updateVocabBody.safeParse({ weight });
+    if (!checked.success || Number.isNaN(weight)) return setError('must be between 0 and 10');
+    setError(undefined);
+    if (weight === term.weight) return;
+    updateVocab.mutate({ id: term.id, body: checked.data }, {
+      onSuccess: () => notifications.show({ message: `Depth weight for ${term.label}: ${weight}` }),
+      onError: (e) => showApiError(e),
+    });
+  };
+  return (
+    <NumberInput
+      aria-label={`Depth weight for ${term.label}`}
+      value={value}
+      onChange={setValue}
+      onBlur={save}
+      onKeyDown={(e) => e.key === 'Enter' && save()}
+      min={0}
+      max={10}
+      step={0.5}
+      decimalScale={1}
+      clampBehavior="none"
+      error={error}
+      w={88}
+      size="xs"
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, NumberInput, Select, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm } from 'react-hook-form';
@@ -8,6 +8,7 @@ import { showApiError } from '../../lib/forms.ts';
 import { useInstitution } from '../org/api.ts';
 import { useAdminMutations } from './api.ts';
 
+const fields = ['name', 'academicYearStartMonth', 'academicYearStartDay', 'timeZone', 'publicDirectory', 'contactCap', 'contactCapDays', 'keyTitles'];
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].map((m, i) => ({ value: String(i + 1), label: m }));
 
 export function SettingsTab() {
@@ -19,12 +20,17 @@ function SettingsForm({ inst }: { inst: InstitutionDto }) {
   const { updateInstitution } = useAdminMutations();
   const form = useForm<UpdateInstitutionBody>({
     resolver: zodResolver(updateInstitutionBody),
-    defaultValues: { name: inst.name, academicYearStartMonth: inst.academicYearStartMonth, academicYearStartDay: inst.academicYearStartDay, timeZone: inst.timeZone, publicDirectory: inst.publicDirectory },
+    defaultValues: {
+      name: inst.name, academicYearStartMonth: inst.academicYearStartMonth, academicYearStartDay: inst.academicYearStartDay, timeZone: inst.timeZone,
+      publicDirectory: inst.publicDirectory, contactCap: inst.contactCap, contactCapDays: inst.contactCapDays, keyTitles: inst.keyTitles,
+    },
   });
   const e = form.formState.errors;
+  // the array's own error, or the first title's (each is checked on its own)
+  const titlesError = e.keyTitles?.message ?? (Array.isArray(e.keyTitles) && e.keyTitles.some(Boolean) ? 'Each title must be 2 to 60 characters' : undefined);
   const submit = form.handleSubmit((v) => updateInstitution.mutate(v, {
     onSuccess: () => notifications.show({ message: 'Settings saved' }),
-    onError: (err) => showApiError(err, form.setError, ['name', 'academicYearStartMonth', 'academicYearStartDay', 'timeZone', 'publicDirectory']),
+    onError: (err) => showApiError(err, form.setError, fields),
   }));
   return (
     <form onSubmit={(ev) => void submit(ev)} noValidate>
@@ -41,6 +47,21 @@ function SettingsForm({ inst }: { inst: InstitutionDto }) {
         <TextInput label="Time zone" description="An IANA name such as Europe/London" {...form.register('timeZone')} error={e.timeZone?.message} />
         <Controller control={form.control} name="publicDirectory" render={({ field }) => (
           <Switch label="Publish a public “who is my librarian” page for each department" checked={!!field.value} onChange={(ev) => field.onChange(ev.currentTarget.checked)} />
+        )} />
+        <Fieldset legend="Contact cap">
+          <Stack gap="sm">
+            <Controller control={form.control} name="contactCap" render={({ field }) => (
+              <NumberInput label="Default contact cap" description="Library-initiated engagements one person may receive within the window below; a person's own cap overrides it. Empty: no cap."
+                min={1} max={365} allowDecimal={false} value={field.value ?? ''} onChange={(x) => field.onChange(typeof x === 'number' ? x : null)} onBlur={field.onBlur} error={e.contactCap?.message} />
+            )} />
+            <Controller control={form.control} name="contactCapDays" render={({ field }) => (
+              <NumberInput label="Window (days)" min={1} max={365} allowDecimal={false} value={field.value ?? ''} onChange={(x) => field.onChange(typeof x === 'number' ? x : undefined)} onBlur={field.onBlur} error={e.contactCapDays?.message} />
+            )} />
+          </Stack>
+        </Fieldset>
+        <Controller control={form.control} name="keyTitles" render={({ field }) => (
+          <TagsInput label="Key position titles" description="A position whose title contains one of these counts as key, e.g. Head of, Director of. Press Enter after each."
+            value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} maxTags={30} error={titlesError} />
         )} />
         <Group><Button type="submit" loading={updateInstitution.isPending}>Save settings</Button></Group>
       </Stack>

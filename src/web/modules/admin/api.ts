@@ -3,7 +3,8 @@ import type { AuditEntryDto } from '../../../shared/contracts/audit.ts';
 import type { Page } from '../../../shared/contracts/common.ts';
 import type { CreateUserBody, UpdateUserBody, UserDto } from '../../../shared/contracts/identity.ts';
 import type { CreateVocabBody, InstitutionDto, UpdateInstitutionBody, UpdateVocabBody, VocabTermDto } from '../../../shared/contracts/org.ts';
-import { get, patch, post } from '../../lib/api.ts';
+import type { CreateTemplateBody, PartnershipTemplateDto, UpdateTemplateBody } from '../../../shared/contracts/partnership.ts';
+import { del, get, patch, post } from '../../lib/api.ts';
 import { orgKeys } from '../org/api.ts';
 
 export const useUsers = (page: number, q?: string) =>
@@ -27,5 +28,22 @@ export function useAdminMutations() {
     }),
     createVocab: useMutation({ mutationFn: (b: CreateVocabBody) => post<VocabTermDto>('/api/v1/vocab', b), onSuccess: refresh('vocab') }),
     updateVocab: useMutation({ mutationFn: ({ id, body }: { id: string; body: UpdateVocabBody }) => patch<VocabTermDto>(`/api/v1/vocab/${id}`, body), onSuccess: refresh('vocab') }),
+  };
+}
+
+export const usePartnershipTemplates = () =>
+  useQuery({ queryKey: ['partnership-templates'], queryFn: () => get<PartnershipTemplateDto[]>('/api/v1/partnership-templates') });
+
+/** Writes to the partnership model (managers and admins); compliance and the overview's cadence follow the model. */
+export function usePartnershipMutations() {
+  const qc = useQueryClient();
+  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['partnership-templates'] }), qc.invalidateQueries({ queryKey: ['relationships'] })]);
+  return {
+    create: useMutation({ mutationFn: (b: CreateTemplateBody) => post<PartnershipTemplateDto>('/api/v1/partnership-templates', b), onSuccess: refresh }),
+    update: useMutation({
+      mutationFn: ({ id, body }: { id: string; body: UpdateTemplateBody }) => patch<PartnershipTemplateDto>(`/api/v1/partnership-templates/${id}`, body),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({ mutationFn: (id: string) => del(`/api/v1/partnership-templates/${id}`), onSuccess: refresh }),
   };
 }

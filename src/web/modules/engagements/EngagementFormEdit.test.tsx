@@ -1,4 +1,5 @@
-import { screen, waitFor } from '@testing-library/react';
+import { Notifications } from '@mantine/notifications';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders, stubApi } from '../../../../test/web-render.tsx';
@@ -13,9 +14,9 @@ const engagement: EngagementDto = {
   createdBy: 'u1', createdAt: '2026-03-05T10:00:00Z', updatedAt: '2026-03-05T10:00:00Z',
 };
 
-function render() {
+function render(warnings: string[] = []) {
   const calls = stubApi((method, url) => {
-    if (method === 'PATCH') return { body: { ...engagement, warnings: [] } };
+    if (method === 'PATCH') return { body: { ...engagement, warnings } };
     if (url.pathname === '/api/v1/vocab') {
       return { body: url.searchParams.get('kind') === 'theme' ? [term('theme', 'skills', 'Skills')] : [term('engagement_type', 'meeting', 'Meeting'), term('engagement_type', 'workshop', 'Workshop')] };
     }
@@ -23,7 +24,7 @@ function render() {
     return undefined;
   });
   const onClose = vi.fn();
-  renderWithProviders(<EngagementFormEdit engagement={engagement} onClose={onClose} />);
+  renderWithProviders(<><Notifications /><EngagementFormEdit engagement={engagement} onClose={onClose} /></>);
   return { calls, onClose, user: userEvent.setup() };
 }
 
@@ -56,5 +57,18 @@ describe('EngagementFormEdit', { timeout: 30_000 }, () => {
     await user.click(type);
     await user.click(await screen.findByRole('option', { name: 'Workshop', hidden: true }));
     expect(await screen.findByRole('textbox', { name: /Attendance/ })).toBeTruthy();
+  });
+
+  it('marks the engagement as a milestone and shows any warning after saving', async () => {
+    const warning = 'Ada Byron has had 5 library-initiated engagements in the last 30 days; the institution cap is 4.';
+    const { calls, onClose, user } = render([warning]);
+    await screen.findByText('Chemistry');
+    await user.type(screen.getByRole('textbox', { name: "Milestone on the department's journey" }), 'First joint bid with the department');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(patches(calls)).toHaveLength(1));
+    expect(patches(calls)[0]?.body).toEqual({ milestone: 'First joint bid with the department' });
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    const alert = (await screen.findByText(`Warning: ${warning}`)).closest('[role="alert"]') as HTMLElement;
+    expect(within(alert).getByText('Saved, with a warning')).toBeTruthy();
   });
 });

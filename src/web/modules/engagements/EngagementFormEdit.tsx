@@ -7,7 +7,7 @@ import { useForm } from 'react-hook-form';
 import { updateEngagementBody, type EngagementDto, type UpdateEngagementBody } from '../../../shared/contracts/engagements.ts';
 import { showApiError } from '../../lib/forms.ts';
 import { useEngagementMutations } from './api.ts';
-import { EngagementFormFields, engagementDefaults, engagementFieldNames, formKeys, useEngagementTypes, type EngagementFormValues } from './EngagementFormFields.tsx';
+import { EngagementFormFields, engagementDefaults, engagementFieldNames, formKeys, useAfterSave, useEngagementTypes, type EngagementFormValues } from './EngagementFormFields.tsx';
 
 /** The form always holds a type, a date and a summary; PATCH takes the rest as the update body defines it. */
 const editSchema = updateEngagementBody.required({ typeId: true, occurredOn: true, summary: true });
@@ -16,6 +16,7 @@ const editSchema = updateEngagementBody.required({ typeId: true, occurredOn: tru
 export function EngagementFormEdit({ engagement, onClose }: { engagement: EngagementDto; onClose: () => void }) {
   const phone = useMediaQuery('(max-width: 36em)');
   const { update } = useEngagementMutations();
+  const afterSave = useAfterSave();
   const { isTeaching } = useEngagementTypes();
   const [initial] = useState(() => engagementDefaults({}, engagement));
   const form = useForm<EngagementFormValues, unknown, UpdateEngagementBody>({ resolver: zodResolver(editSchema), defaultValues: initial });
@@ -29,7 +30,7 @@ export function EngagementFormEdit({ engagement, onClose }: { engagement: Engage
     update.mutate({ id: engagement.id, body }, {
       onSuccess: (saved) => {
         notifications.show({ color: 'teal', message: 'Engagement saved' });
-        for (const warning of saved.warnings) notifications.show({ color: 'orange', title: 'Worth knowing', message: warning, autoClose: 12_000 });
+        afterSave(saved);
         onClose();
       },
       onError: (err) => showApiError(err, form.setError, engagementFieldNames),

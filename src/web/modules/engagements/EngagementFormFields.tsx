@@ -1,8 +1,10 @@
-import { Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, type KeyboardEvent } from 'react';
 import { Controller, useWatch, type Control } from 'react-hook-form';
 import type { z } from 'zod';
-import type { createEngagementBody, EngagementDto } from '../../../shared/contracts/engagements.ts';
+import type { createEngagementBody, EngagementDto, EngagementWriteDto } from '../../../shared/contracts/engagements.ts';
 import { today } from '../../lib/dates.ts';
 import type { QuickLogPrefill } from '../../components/actions.ts';
 import { useVocab } from '../org/api.ts';
@@ -15,7 +17,7 @@ export type EngagementFormValues = z.input<typeof createEngagementBody>;
 
 /** Fields the API may name in a 400, for showApiError. */
 export const engagementFieldNames = [
-  'typeId', 'occurredOn', 'durationMinutes', 'summary', 'outcome', 'followUp', 'initiatedBy', 'attendance', 'personIds', 'orgUnitIds', 'themeIds',
+  'typeId', 'occurredOn', 'durationMinutes', 'summary', 'outcome', 'followUp', 'initiatedBy', 'attendance', 'milestone', 'personIds', 'orgUnitIds', 'themeIds',
 ];
 
 /** Engagement types that have an audience to count. */
@@ -32,6 +34,7 @@ export function engagementDefaults(prefill: QuickLogPrefill = {}, current?: Enga
       followUp: current.followUp ?? '',
       initiatedBy: current.initiatedBy,
       attendance: current.attendance,
+      milestone: current.milestone ?? '',
       personIds: current.people.map((p) => p.id),
       orgUnitIds: current.orgUnits.map((u) => u.id),
       themeIds: current.themes.map((t) => t.id),
@@ -46,6 +49,7 @@ export function engagementDefaults(prefill: QuickLogPrefill = {}, current?: Enga
     followUp: '',
     initiatedBy: 'library',
     attendance: null,
+    milestone: '',
     personIds: prefill.personIds ?? [],
     orgUnitIds: prefill.orgUnitId ? [prefill.orgUnitId] : [],
     themeIds: [],
@@ -59,6 +63,21 @@ export function useEngagementTypes() {
   const defaultId = (list.find((t) => t.key === 'meeting') ?? list[0])?.id;
   const isTeaching = (typeId: string | undefined) => TEACHING_KEYS.includes(list.find((t) => t.id === typeId)?.key ?? '');
   return { types, defaultId, isTeaching };
+}
+
+/**
+ * What quick log and the edit form do once an engagement is saved: refresh people (their stay-in-touch
+ * and contact-cap figures count engagements), and show the API's advice, which never blocks saving
+ * (e.g. a contact cap passed), as a warning that says so in words as well as colour.
+ */
+export function useAfterSave() {
+  const qc = useQueryClient();
+  return (saved: EngagementWriteDto) => {
+    void qc.invalidateQueries({ queryKey: ['person'] });
+    for (const warning of saved.warnings) {
+      notifications.show({ color: 'orange', title: 'Saved, with a warning', message: `Warning: ${warning}`, autoClose: 12_000 });
+    }
+  };
 }
 
 /** Ctrl/Cmd+Enter submits from any field; Enter inside a type-ahead only ever picks an option. */
@@ -133,6 +152,12 @@ export function EngagementFormFields<T>({ control, current, autoFocus = false }:
           <Textarea label="Follow-up" description="What you or they will do next" rows={2} resize="vertical" {...field} value={field.value ?? ''} error={say(fieldState.error?.message)} />
         )} />
       </SimpleGrid>
+      <Controller control={control} name="milestone" render={({ field, fieldState }) => (
+        <TextInput
+          label="Milestone on the department's journey" description="Optional: a key moment worth remembering; it appears on the department's journey"
+          placeholder="e.g. Found our library champion" {...field} value={field.value ?? ''} error={say(fieldState.error?.message)}
+        />
+      )} />
       <Group align="flex-start" gap="md" wrap="wrap">
         <Controller control={control} name="initiatedBy" render={({ field }) => (
           <Stack gap={4}>

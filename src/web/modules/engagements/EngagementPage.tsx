@@ -66,6 +66,7 @@ function EngagementView({ e }: { e: EngagementDto }) {
             <Field term="Date">{formatDate(e.occurredOn)}</Field>
             <Field term="Duration">{e.durationMinutes != null ? `${e.durationMinutes} minutes` : <None />}</Field>
             {e.attendance != null && <Field term="Attendance">{e.attendance.toLocaleString('en-GB')}</Field>}
+            {e.milestone != null && <Field term="Milestone on the journey">{e.milestone}</Field>}
           </Stack>
         </Paper>
       </SimpleGrid>

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { Notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders, stubApi, type Handler } from '../../../../test/web-render.tsx';
@@ -40,7 +41,7 @@ const posts = (calls: ReturnType<typeof stubApi>) => calls.filter((c) => c.metho
 /** Opens quick log and waits for the type to default to Meeting, with focus in it. */
 async function open(prefill = {}) {
   const onClose = vi.fn();
-  renderWithProviders(<QuickLog prefill={prefill} onClose={onClose} />);
+  renderWithProviders(<><Notifications /><QuickLog prefill={prefill} onClose={onClose} /></>);
   const type = await screen.findByRole('combobox', { name: 'Type' });
   await waitFor(() => expect(type).toHaveProperty('value', 'Meeting'));
   await waitFor(() => expect(document.activeElement).toBe(type));
@@ -123,6 +124,25 @@ describe('QuickLog', { timeout: 30_000 }, () => {
     await waitFor(() => expect(departments.getAttribute('aria-invalid')).toBe('true'));
     const errorId = departments.getAttribute('aria-describedby')?.split(' ').find((id) => document.getElementById(id)?.textContent?.includes('No such department'));
     expect(errorId).toBeTruthy();
+  });
+
+  it('saves a milestone, then shows the contact-cap warning as a notification that says "Warning:" without blocking', async () => {
+    const warning = 'Dr Zoë Ångström has had 5 library-initiated engagements in the last 30 days; their cap is 4.';
+    const calls = api(() => ({ status: 201, body: { id: 'e-champ', warnings: [warning] } }));
+    const { user, onClose } = await open({ orgUnitId: 'ou-chem', personIds: ['p-ada'] });
+    await user.click(screen.getByRole('textbox', { name: 'Summary' }));
+    await user.keyboard('Agreed that Zoë will champion the library at the school board');
+    const milestone = screen.getByRole('textbox', { name: "Milestone on the department's journey" });
+    expect(milestone.getAttribute('placeholder')).toBe('e.g. Found our library champion');
+    await user.type(milestone, 'Found our library champion');
+    await user.click(screen.getByRole('button', { name: 'Log engagement' }));
+
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    expect(posts(calls)[0]?.body).toMatchObject({ milestone: 'Found our library champion', personIds: ['p-ada'] });
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    const alert = (await screen.findByText(`Warning: ${warning}`)).closest('[role="alert"]') as HTMLElement;
+    expect(within(alert).getByText('Saved, with a warning')).toBeTruthy();
+    expect(alert.getAttribute('style')).toContain('orange');
   });
 
   it('creates a person from the typed name, at the chosen department, and selects them', async () => {

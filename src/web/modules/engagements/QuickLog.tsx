@@ -9,7 +9,7 @@ import { createEngagementBody, type CreateEngagementBody } from '../../../shared
 import type { QuickLogPrefill } from '../../components/actions.ts';
 import { showApiError } from '../../lib/forms.ts';
 import { useEngagementMutations } from './api.ts';
-import { EngagementFormFields, engagementDefaults, engagementFieldNames, formKeys, useEngagementTypes, type EngagementFormValues } from './EngagementFormFields.tsx';
+import { EngagementFormFields, engagementDefaults, engagementFieldNames, formKeys, useAfterSave, useEngagementTypes, type EngagementFormValues } from './EngagementFormFields.tsx';
 import { QuickLogPersonPanel } from './QuickLogPersonPanel.tsx';
 
 /**
@@ -20,6 +20,7 @@ export function QuickLog({ prefill, onClose }: { prefill: QuickLogPrefill; onClo
   const phone = useMediaQuery('(max-width: 36em)');
   const navigate = useNavigate();
   const { create } = useEngagementMutations();
+  const afterSave = useAfterSave();
   const { defaultId, isTeaching } = useEngagementTypes();
   const form = useForm<EngagementFormValues, unknown, CreateEngagementBody>({
     resolver: zodResolver(createEngagementBody),
@@ -56,7 +57,7 @@ export function QuickLog({ prefill, onClose }: { prefill: QuickLogPrefill; onClo
               </Anchor>
             ),
           });
-          for (const warning of saved.warnings) notifications.show({ color: 'orange', title: 'Worth knowing', message: warning, autoClose: 12_000 });
+          afterSave(saved);
           onClose();
         },
         onError: (err) => showApiError(err, form.setError, engagementFieldNames),

@@ -33,10 +33,10 @@ export const useEngagement = (id: string) =>
 export const useStaff = () =>
   useQuery({ queryKey: ['users', 'all'], queryFn: () => get<Page<UserDto>>('/api/v1/users', { pageSize: 200 }), staleTime: 5 * 60_000 });
 
-/** Writes, refreshing everything an engagement shows up in (lists, the record, departments' "last engagement"). */
+/** Writes, refreshing everything an engagement shows up in (lists, the record, departments' and people's signals, the nudges, the overview). */
 export function useEngagementMutations() {
   const qc = useQueryClient();
-  const refresh = () => Promise.all(['engagements', 'engagement', 'org-units', 'org-unit'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
+  const refresh = () => Promise.all(['engagements', 'engagement', 'org-units', 'org-unit', 'person', 'nudges', 'relationships'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
   return {
     create: useMutation({ mutationFn: (b: CreateEngagementBody) => post<EngagementWriteDto>('/api/v1/engagements', b), onSuccess: refresh }),
     update: useMutation({ mutationFn: ({ id, body }: { id: string; body: UpdateEngagementBody }) => patch<EngagementWriteDto>(`/api/v1/engagements/${id}`, body), onSuccess: refresh }),
@@ -44,7 +44,7 @@ export function useEngagementMutations() {
       mutationFn: (id: string) => del(`/api/v1/engagements/${id}`),
       onSuccess: (_v, id) => {
         qc.removeQueries({ queryKey: engagementKeys.one(id) });
-        return Promise.all(['engagements', 'org-units', 'org-unit'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
+        return Promise.all(['engagements', 'org-units', 'org-unit', 'person', 'nudges', 'relationships'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
       },
     }),
   };

@@ -14,6 +14,7 @@ const engagement = {
   outcome: null, followUp: null, initiatedBy: 'partner', attendance: null, themes: [], people: [{ id: 'p1', name: 'Ada Byron' }], staff: [{ id: 'u1', name: 'Liaison Lee' }],
   orgUnits: [{ id: 'ou1', name: 'Chemistry' }], createdBy: 'u1', createdAt: '2026-01-01', updatedAt: '2026-01-01',
 };
+const teamNudge = { key: 'n1', kind: 'single_point', title: 'Physics: one librarian covers everything', detail: 'Add a second contact.', date: null, href: '/coverage' };
 const page = <T,>(items: T[]) => ({ items, page: 1, pageSize: 50, total: items.length });
 
 function render({ role = 'librarian', units = [] as unknown[], engagements = [] as unknown[] } = {}) {
@@ -22,6 +23,7 @@ function render({ role = 'librarian', units = [] as unknown[], engagements = [] 
     if (url.pathname === '/api/v1/institution') return { body: institution };
     if (url.pathname === '/api/v1/org-units') return { body: page(units) };
     if (url.pathname === '/api/v1/engagements') return { body: page(engagements) };
+    if (url.pathname === '/api/v1/nudges') return { body: url.searchParams.get('scope') === 'team' ? { items: [teamNudge], hidden: 0 } : { items: [], hidden: 2 } };
     return undefined;
   });
   const openQuickLog = vi.fn();
@@ -67,6 +69,23 @@ describe('MyWeekPage', () => {
     expect(await screen.findByText(/You don't cover any departments yet/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Staff and coverage' }).getAttribute('href')).toBe('/coverage');
     expect(await screen.findByText(/Nothing logged yet/)).toBeTruthy();
+  });
+
+  it('puts what needs attention first, and gives managers the team view', async () => {
+    const { calls } = render({ role: 'manager' });
+    const section = await screen.findByRole('region', { name: 'Needs attention' });
+    expect(await within(section).findByText('Nothing needs your attention.')).toBeTruthy();
+    expect(within(section).getByText('2 snoozed or dismissed')).toBeTruthy();
+    await userEvent.setup().click(within(section).getByRole('button', { name: 'Team' }));
+    expect(await within(section).findByText('Physics: one librarian covers everything')).toBeTruthy();
+    expect(calls.map((c) => c.path)).toEqual(expect.arrayContaining(['/api/v1/nudges?scope=mine', '/api/v1/nudges?scope=team']));
+  });
+
+  it('offers no team view to a librarian', async () => {
+    render();
+    const section = await screen.findByRole('region', { name: 'Needs attention' });
+    await within(section).findByText('Nothing needs your attention.');
+    expect(within(section).queryByRole('button', { name: 'Team' })).toBeNull();
   });
 
   it('offers no logging to a viewer', async () => {

@@ -1,12 +1,13 @@
 import { Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useAppActions } from '../../components/actions.ts';
 import { canEdit, useMe } from '../identity/api.ts';
+import { NudgeFeed } from '../nudges/NudgeFeed.tsx';
 import { MyDepartments } from './MyDepartments.tsx';
 import { MyRecentEngagements } from './MyRecentEngagements.tsx';
 
 /**
- * Home: the departments I look after (quietest first) and what I logged lately, with logging one
- * keypress away. In the initial bundle, so it imports only light modules.
+ * Home: what needs my attention, the departments I look after (quietest first) and what I logged
+ * lately, with logging one keypress away. In the initial bundle, so it imports only light modules.
  */
 export function MyWeekPage() {
   const { data: me } = useMe();
@@ -24,6 +25,7 @@ export function MyWeekPage() {
           </Button>
         )}
       </Group>
+      {me && <NudgeFeed manager={canEdit(me, 'manager')} />}
       {me && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <MyDepartments userId={me.user.id} editor={canEdit(me)} />

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../shared/contracts/common.ts';
@@ -7,8 +7,12 @@ import type { LibrariansDto } from '../../../shared/contracts/coverage.ts';
 import type { PersonSummaryDto } from '../../../shared/contracts/people.ts';
 import { renderWithProviders, stubApi } from '../../../../test/web-render.tsx';
 import { AppActionsContext } from '../../components/actions.ts';
+import { assessments, compliance, journey, stakeholders, unitSignals } from '../relationships/fixtures.ts';
 import { lastAcademicYears } from './DepartmentEngagements.tsx';
 import { DepartmentView } from './DepartmentPage.tsx';
+
+// the page renders many sections at once; role queries over all of it take jsdom longer than the 1 s default
+configure({ asyncUtilTimeout: 5000 });
 
 const page = <T,>(items: T[]) => ({ items, page: 1, pageSize: 20, total: items.length });
 
@@ -55,6 +59,16 @@ function setup(role: Role = 'librarian', found = true) {
         return { body: [] };
       case '/api/v1/engagements':
         return { body: page([engagement]) };
+      case '/api/v1/org-units/d1/maturity':
+        return { body: assessments };
+      case '/api/v1/org-units/d1/signals':
+        return { body: unitSignals };
+      case '/api/v1/org-units/d1/journey':
+        return { body: journey };
+      case '/api/v1/org-units/d1/cadence':
+        return { body: compliance };
+      case '/api/v1/org-units/d1/stakeholders':
+        return { body: stakeholders };
     }
     return undefined;
   });
@@ -104,6 +118,37 @@ describe('DepartmentView', { timeout: 20_000 }, () => {
     await waitFor(() => expect(calls.some((c) => c.path.includes(`from=${current?.from}&to=${current?.to}`))).toBe(true));
     expect(current?.from.endsWith('-09-01')).toBe(true);
     expect(screen.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toContain(`from=${current?.from}`);
+  });
+
+  it('shows where the relationship stands near the top: maturity and health signals', async () => {
+    const { calls } = setup();
+    const relationship = within(await screen.findByRole('region', { name: 'Relationship' }));
+    const maturity = within(relationship.getByRole('region', { name: 'Maturity' }));
+    expect(await maturity.findByText('Assessed 10 Feb 2026 by Ann Archer')).toBeTruthy();
+    const signals = within(relationship.getByRole('region', { name: 'Health signals' }));
+    expect(await signals.findByText('2 done, 1 due, 1 overdue')).toBeTruthy();
+    expect(relationship.getByRole('button', { name: 'Assess maturity of Mathematics' })).toBeTruthy();
+    // the tabs' views load only when opened
+    expect(calls.some((c) => /\/(journey|cadence|stakeholders)/.test(c.path))).toBe(false);
+  });
+
+  it('keeps engagements first and the journey, partnership model and stakeholder map one tab away, by keyboard', async () => {
+    const { user } = setup();
+    const tabs = within(await screen.findByRole('tablist', { name: 'More about Mathematics' }));
+    expect(tabs.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Engagements', 'Journey', 'Partnership model', 'Stakeholder map']);
+    expect(tabs.getByRole('tab', { name: 'Engagements' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tabpanel', { name: 'Engagements' })).toBeTruthy();
+
+    tabs.getByRole('tab', { name: 'Engagements' }).focus();
+    await user.keyboard('{ArrowRight}');
+    expect(tabs.getByRole('tab', { name: 'Journey' }).getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByRole('list', { name: 'Journey, oldest first' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Engagements' })).toBeNull();
+
+    await user.keyboard('{ArrowRight}');
+    expect(await screen.findByRole('table', { name: 'Partnership model for schools, 2025–26' })).toBeTruthy();
+    await user.keyboard('{ArrowRight}');
+    expect(await screen.findByRole('table', { name: /^Stakeholder map/ })).toBeTruthy();
   });
 
   it('opens quick log for this department', async () => {

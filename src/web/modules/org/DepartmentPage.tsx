@@ -1,4 +1,4 @@
-import { Badge, Button, Group, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, SimpleGrid, Stack, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { orgUnitTypeLabels, type OrgUnitDto } from '../../../shared/contracts/org.ts';
@@ -7,6 +7,11 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { canEdit, useMe } from '../identity/api.ts';
+import { CadencePanel } from '../relationships/CadencePanel.tsx';
+import { HealthSignals } from '../relationships/HealthSignals.tsx';
+import { JourneyTimeline } from '../relationships/JourneyTimeline.tsx';
+import { MaturityPanel } from '../relationships/MaturityPanel.tsx';
+import { StakeholderMap } from '../relationships/StakeholderMap.tsx';
 import { useOrgUnit, useOrgUnits } from './api.ts';
 import { DepartmentEngagements } from './DepartmentEngagements.tsx';
 import { DepartmentLibrarians } from './DepartmentLibrarians.tsx';
@@ -29,7 +34,10 @@ export function NotFound({ title, children, back }: { title: string; children: R
   );
 }
 
-/** One org unit: details, who covers it, its people, its sub-units and its engagement timeline. */
+/**
+ * One org unit: details; how the relationship stands (maturity and signals); who covers it and its
+ * people; its sub-units; then, one tab at a time, its engagements, journey, partnership model and stakeholder map.
+ */
 export function DepartmentView({ id }: { id: string }) {
   const unit = useOrgUnit(id);
   if (unit.error instanceof ApiError && unit.error.status === 404) {
@@ -44,12 +52,13 @@ export function DepartmentView({ id }: { id: string }) {
       {(u) => (
         <Stack gap="lg">
           <DepartmentHeader unit={u} />
+          <Relationship unit={u} />
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <DepartmentLibrarians orgUnitId={u.id} />
             <DepartmentPeople orgUnitId={u.id} />
           </SimpleGrid>
           <SubUnits unit={u} />
-          <DepartmentEngagements orgUnitId={u.id} />
+          <DepartmentTabs unit={u} />
         </Stack>
       )}
     </QueryState>
@@ -114,5 +123,39 @@ function SubUnits({ unit }: { unit: OrgUnitDto }) {
       </SimpleGrid>
       {children.data && children.data.total > items.length && <Text size="sm" c="dimmed">Showing the first {items.length} of {children.data.total}.</Text>}
     </Stack>
+  );
+}
+
+/** The first thing a liaison librarian asks: where does this relationship stand, and is it healthy? */
+function Relationship({ unit }: { unit: OrgUnitDto }) {
+  return (
+    <Stack component="section" aria-labelledby="relationship-heading" gap="sm">
+      <Title order={2} id="relationship-heading">Relationship</Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <MaturityPanel subject={{ type: 'org-unit', id: unit.id }} name={unit.name} />
+        <HealthSignals orgUnitId={unit.id} />
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+/*
+ * The long views share one place on the page, engagements first (the everyday one). Panels mount only
+ * when chosen, so each view's requests wait until someone opens it.
+ */
+function DepartmentTabs({ unit }: { unit: OrgUnitDto }) {
+  return (
+    <Tabs defaultValue="engagements" keepMounted={false}>
+      <Tabs.List aria-label={`More about ${unit.name}`} mb="md">
+        <Tabs.Tab value="engagements">Engagements</Tabs.Tab>
+        <Tabs.Tab value="journey">Journey</Tabs.Tab>
+        <Tabs.Tab value="cadence">Partnership model</Tabs.Tab>
+        <Tabs.Tab value="stakeholders">Stakeholder map</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="engagements"><DepartmentEngagements orgUnitId={unit.id} /></Tabs.Panel>
+      <Tabs.Panel value="journey"><JourneyTimeline orgUnitId={unit.id} /></Tabs.Panel>
+      <Tabs.Panel value="cadence"><CadencePanel orgUnitId={unit.id} /></Tabs.Panel>
+      <Tabs.Panel value="stakeholders"><StakeholderMap orgUnitId={unit.id} /></Tabs.Panel>
+    </Tabs>
   );
 }

@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import dayjs from 'dayjs';
 import { describe, expect, it, vi } from 'vitest';
 import type { PersonDto } from '../../../shared/contracts/people.ts';
 import { renderWithProviders, stubApi } from '../../../../test/web-render.tsx';
@@ -65,8 +66,8 @@ describe('PersonForm', { timeout: 20_000 }, () => {
     expect(writes(calls)).toHaveLength(1);
     expect(writes(calls)[0]).toMatchObject({ method: 'POST', path: '/api/v1/people' });
     expect(writes(calls)[0]?.body).toEqual({
-      name: 'Ada Lovelace', email: 'ada@northmoor.example', phone: null, isChampion: true, influence: null, interest: null,
-      stayInTouchDays: 30, preferredChannel: null, motivations: null, needs: null, challenges: null, tags: ['curriculum'], notes: null,
+      name: 'Ada Lovelace', email: 'ada@northmoor.example', phone: null, isChampion: true, championSince: dayjs().format('YYYY-MM-DD'), influence: null, interest: null,
+      stayInTouchDays: 30, contactCap: null, contactCapDays: null, preferredChannel: null, motivations: null, needs: null, challenges: null, tags: ['curriculum'], notes: null,
       positions: [{ orgUnitId: 'u1', title: 'Head of Department' }],
     });
   });
@@ -96,5 +97,25 @@ describe('PersonForm', { timeout: 20_000 }, () => {
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
     expect(writes(calls)[0]).toMatchObject({ method: 'PATCH', path: '/api/v1/people/p1', body: { name: 'Ada King', email: 'ada@northmoor.example', isChampion: true, influence: 4, stayInTouchDays: 30 } });
     expect(writes(calls)[0]?.body).not.toHaveProperty('positions');
+  });
+
+  it('sets a contact cap and the date someone became a champion', async () => {
+    const { calls, onSaved, user } = setup((method) => (method === 'PATCH' ? { body: saved } : undefined), { ...saved, isChampion: false });
+    const champion = await screen.findByRole('switch', { name: /Library champion/ });
+    expect(screen.queryByRole('textbox', { name: /Champion since/ })).toBeNull();
+    await user.click(champion);
+    const since = await screen.findByRole('textbox', { name: /Champion since/ });
+    expect((since as HTMLInputElement).value).toBe(dayjs().format('D MMM YYYY'));
+    await user.clear(since);
+    await user.type(since, '14 Oct 2025');
+    await user.tab();
+    const cap = screen.getByRole('textbox', { name: 'Contact cap (library-initiated engagements)' });
+    expect(description(cap)).toContain("empty: the institution's default");
+    await user.type(cap, '4');
+    await user.type(screen.getByRole('textbox', { name: 'Contact cap: within days' }), '30');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(writes(calls)[0]).toMatchObject({ method: 'PATCH', body: { isChampion: true, championSince: '2025-10-14', contactCap: 4, contactCapDays: 30 } });
   });
 });

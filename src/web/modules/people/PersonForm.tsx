@@ -1,11 +1,13 @@
 import { Autocomplete, Button, Group, NumberInput, Select, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
-import { Controller, useFieldArray, useForm, type Resolver } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import type * as z4 from 'zod/v4/core';
 import { createPersonBody, MAX_TAGS, updatePersonBody, type CreatePersonBody, type PersonDto } from '../../../shared/contracts/people.ts';
+import { today } from '../../lib/dates.ts';
 import { showApiError } from '../../lib/forms.ts';
+import { DateField } from '../engagements/EngagementFormDate.tsx';
 import { usePeopleMutations } from './api.ts';
 import { scoreOptions } from './PersonStakeholder.tsx';
 import { PositionUnitSelect } from './PositionUnitSelect.tsx';
@@ -24,7 +26,7 @@ export const friendlyErrors: z4.ParseContext<z4.$ZodIssue> = {
   },
 };
 
-const apiFields = ['name', 'email', 'phone', 'isChampion', 'influence', 'interest', 'stayInTouchDays', 'preferredChannel', 'motivations', 'needs', 'challenges', 'tags', 'notes', 'positions'];
+const apiFields = ['name', 'email', 'phone', 'isChampion', 'championSince', 'influence', 'interest', 'stayInTouchDays', 'contactCap', 'contactCapDays', 'preferredChannel', 'motivations', 'needs', 'challenges', 'tags', 'notes', 'positions'];
 const channels = ['Email', 'In person', 'Microsoft Teams', 'Phone', 'Committee meetings', 'Newsletter'];
 
 function defaults(p?: PersonDto): PersonInput {
@@ -33,9 +35,12 @@ function defaults(p?: PersonDto): PersonInput {
     email: p?.email ?? '',
     phone: p?.phone ?? '',
     isChampion: p?.isChampion ?? false,
+    championSince: p?.championSince ?? null,
     influence: p?.influence ?? null,
     interest: p?.interest ?? null,
     stayInTouchDays: p?.stayInTouchDays ?? null,
+    contactCap: p?.contactCap ?? null,
+    contactCapDays: p?.contactCapDays ?? null,
     preferredChannel: p?.preferredChannel ?? '',
     motivations: p?.motivations ?? '',
     needs: p?.needs ?? '',
@@ -64,6 +69,7 @@ export function PersonForm({ person, onSaved, onCancel }: { person?: PersonDto; 
   const resolver = person ? editResolver : createResolver;
   const form = useForm<PersonInput, unknown, CreatePersonBody>({ resolver, defaultValues: defaults(person) });
   const positions = useFieldArray({ control: form.control, name: 'positions' });
+  const isChampion = useWatch({ control: form.control, name: 'isChampion' });
   const e = form.formState.errors;
   const saving = create.isPending || update.isPending;
 
@@ -93,11 +99,23 @@ export function PersonForm({ person, onSaved, onCancel }: { person?: PersonDto; 
           )} />
         </SimpleGrid>
         <Controller control={form.control} name="isChampion" render={({ field }) => (
-          <Switch label="Library champion" description="Speaks up for the library in their department" checked={!!field.value} onChange={(ev) => field.onChange(ev.currentTarget.checked)} />
+          <Switch label="Library champion" description="Speaks up for the library in their department" checked={!!field.value} onChange={(ev) => {
+            const on = ev.currentTarget.checked;
+            field.onChange(on);
+            // a new champion is a milestone on their department's journey: dated today unless changed
+            if (on && !form.getValues('championSince')) form.setValue('championSince', today());
+            if (!on) form.setValue('championSince', null);
+          }} />
         )} />
+        {isChampion && (
+          <Controller control={form.control} name="championSince" render={({ field }) => (
+            <DateField label="Champion since" description="Shown on their department's journey" value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur}
+              error={e.championSince?.message} clearable w={220} />
+          )} />
+        )}
 
         <Title order={3} size="h5">Stakeholder position</Title>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Controller control={form.control} name="influence" render={({ field }) => (
             <Select label="Influence on decisions" description="1 very low – 5 very high" placeholder="Not set" clearable data={scoreOptions}
               value={field.value == null ? null : String(field.value)} onChange={(x) => field.onChange(x ? Number(x) : null)} error={e.influence?.message} />
@@ -106,9 +124,21 @@ export function PersonForm({ person, onSaved, onCancel }: { person?: PersonDto; 
             <Select label="Interest in the library" description="1 very low – 5 very high" placeholder="Not set" clearable data={scoreOptions}
               value={field.value == null ? null : String(field.value)} onChange={(x) => field.onChange(x ? Number(x) : null)} error={e.interest?.message} />
           )} />
+        </SimpleGrid>
+
+        <Title order={3} size="h5">Keeping in touch</Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Controller control={form.control} name="stayInTouchDays" render={({ field }) => (
             <NumberInput label="Stay in touch (days)" description="Empty: no reminder" min={1} max={3650} allowDecimal={false}
               value={field.value ?? ''} onChange={(x) => field.onChange(typeof x === 'number' ? x : null)} onBlur={field.onBlur} error={e.stayInTouchDays?.message} />
+          )} />
+          <Controller control={form.control} name="contactCap" render={({ field }) => (
+            <NumberInput label="Contact cap (library-initiated engagements)" description="At most this many; empty: the institution's default" min={1} max={365} allowDecimal={false}
+              value={field.value ?? ''} onChange={(x) => field.onChange(typeof x === 'number' ? x : null)} onBlur={field.onBlur} error={e.contactCap?.message} />
+          )} />
+          <Controller control={form.control} name="contactCapDays" render={({ field }) => (
+            <NumberInput label="Contact cap: within days" description="Counted over this many days; empty: the institution's default" min={1} max={365} allowDecimal={false}
+              value={field.value ?? ''} onChange={(x) => field.onChange(typeof x === 'number' ? x : null)} onBlur={field.onBlur} error={e.contactCapDays?.message} />
           )} />
         </SimpleGrid>
 

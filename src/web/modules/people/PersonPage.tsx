@@ -10,6 +10,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { ApiError, withQuery } from '../../lib/api.ts';
 import { canEdit, useMe } from '../identity/api.ts';
 import { useTimeline } from '../org/api.ts';
+import { PersonRelationship } from '../relationships/PersonRelationship.tsx';
 import { usePerson } from './api.ts';
 import { PersonForm } from './PersonForm.tsx';
 import { PersonPositions } from './PersonPositions.tsx';
@@ -22,7 +23,7 @@ export function PersonPage() {
   return <PersonView key={id} id={id} />;
 }
 
-/** One partner contact: who they are, where they sit, what they need, and every engagement with them. */
+/** One partner contact: who they are, how the relationship stands, where they sit, what they need, and every engagement with them. */
 export function PersonView({ id }: { id: string }) {
   const person = usePerson(id);
   const { data: me } = useMe();
@@ -40,6 +41,7 @@ export function PersonView({ id }: { id: string }) {
       {(p) => (
         <Stack gap="lg">
           <PersonHeader person={p} editable={canEdit(me)} />
+          <PersonRelationship person={p} />
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <PersonProfile person={p} />
             <PersonPositions person={p} editable={canEdit(me)} />
