@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Browser } from '@playwright/
 import { academicYearStart, addDays } from '../src/shared/academic-year.ts';
 import { checkPage, DEMO, signIn } from './helpers.ts';
 
-const HISTORY = 'School of History';
+const HISTORY = 'Department of History';
 
 /** A signed-in API client, as the pages use the API (session cookie + CSRF header). */
 async function apiAs(browser: Browser, email: string): Promise<{ request: APIRequestContext; csrf: string; close: () => Promise<void> }> {
@@ -65,15 +65,15 @@ test('a manager sees an overdue key activity; the librarian logs it; the nudge c
     await page.goto(`/departments/${history?.id ?? ''}`);
     await expect(page.getByRole('heading', { name: HISTORY, level: 1 })).toBeVisible();
     await checkPage(page, '22-department-relationship');
-    await page.getByRole('button', { name: /^Log engagement/ }).first().click();
+    await page.getByRole('button', { name: `Log engagement with ${HISTORY}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Log an engagement' });
     await expect(dialog).toBeVisible();
-    await dialog.getByLabel('Type', { exact: true }).fill('Promotion');
+    await dialog.getByLabel(/^Type/).fill('Promotion');
     await page.getByRole('option', { name: /^Promotion/ }).click();
-    const date = dialog.getByLabel('Date', { exact: true });
+    const date = dialog.getByLabel(/^Date/);
     await date.fill(addDays(firstPeriodEnd, -3));
     await date.press('Tab');
-    await dialog.getByLabel('Summary', { exact: true }).fill('Library news item in the School of History staff newsletter: new archives guide');
+    await dialog.getByLabel(/^Summary/).fill('Library news item in the School of History staff newsletter: new archives guide');
     await dialog.getByRole('button', { name: 'Log engagement' }).click();
     await expect(page.getByText('Engagement logged')).toBeVisible();
 

@@ -103,7 +103,7 @@ export function PartnershipForm({ template, onDone }: { template?: PartnershipTe
                       <Controller control={form.control} name={`units.${i}.includeDescendants`} render={({ field }) => (
                         <Checkbox label="Include departments below" aria-label={`Include departments below ${name}`} checked={!!field.value} onChange={(ev) => field.onChange(ev.currentTarget.checked)} />
                       )} />
-                      <Button size="compact-sm" variant="subtle" color="gray.8" onClick={() => units.remove(i)} aria-label={`Remove ${name}`}>Remove</Button>
+                      <Button size="compact-sm" variant="default" onClick={() => units.remove(i)} aria-label={`Remove ${name}`}>Remove</Button>
                     </Group>
                   </Group>
                 );
@@ -169,7 +169,7 @@ function ActivityFields({ form, i, last, typeData, move, remove }: {
       <Group gap="xs" mt="sm">
         <Button size="compact-sm" variant="default" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={`Move up: key activity ${n}`}>Move up</Button>
         <Button size="compact-sm" variant="default" disabled={last} onClick={() => move(i, i + 1)} aria-label={`Move down: key activity ${n}`}>Move down</Button>
-        <Button size="compact-sm" variant="subtle" color="gray.8" onClick={() => remove(i)} aria-label={`Remove: key activity ${n}`}>Remove</Button>
+        <Button size="compact-sm" variant="default" onClick={() => remove(i)} aria-label={`Remove: key activity ${n}`}>Remove</Button>
       </Group>
     </Fieldset>
   );

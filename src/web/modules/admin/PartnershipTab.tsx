@@ -59,7 +59,7 @@ function TemplateCard({ t, writer, onEdit, onDelete }: { t: PartnershipTemplateD
           {writer && (
             <Group gap="xs">
               <Button size="compact-sm" variant="light" onClick={onEdit} aria-label={`Edit ${t.name}`}>Edit</Button>
-              <Button size="compact-sm" variant="subtle" color="red.9" onClick={onDelete} aria-label={`Delete ${t.name}`}>Delete</Button>
+              <Button size="compact-sm" variant="default" onClick={onDelete} aria-label={`Delete ${t.name}`}>Delete</Button>
             </Group>
           )}
         </Group>

@@ -82,7 +82,7 @@ function NudgeItem({ n, onSnooze, onDialog }: { n: NudgeDto; onSnooze: (until: s
     <Paper component="li" withBorder p="sm" radius="sm">
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
         <Stack gap={4} style={{ flex: '1 1 18rem' }}>
-          <Badge variant="outline" color="orange.9" tt="none" radius="sm">{nudgeKindLabels[n.kind]}</Badge>
+          <Badge variant="default" tt="none" radius="sm">{nudgeKindLabels[n.kind]}</Badge>
           <Text fw={600} id={titleId}>{n.title}</Text>
           <Text size="sm">{n.detail}</Text>
           {/* the server sends a resolved app path; the router matches it like any typed-in address */}
@@ -100,7 +100,7 @@ function NudgeItem({ n, onSnooze, onDialog }: { n: NudgeDto; onSnooze: (until: s
               <Menu.Item onClick={() => onDialog('snooze')}>Until a date…</Menu.Item>
             </Menu.Dropdown>
           </Menu>
-          <Button size="compact-sm" variant="subtle" color="gray.8" aria-describedby={titleId} onClick={() => onDialog('dismiss')}>Dismiss</Button>
+          <Button size="compact-sm" variant="default" aria-describedby={titleId} onClick={() => onDialog('dismiss')}>Dismiss</Button>
         </Group>
       </Group>
     </Paper>

@@ -89,7 +89,7 @@ function History({ items, removable, onRemove }: {
                 <Text span size="sm" fw={400} c="dimmed">{byWhom(a)}</Text>
               </Text>
               {removable(a) && (
-                <Button size="compact-xs" variant="subtle" color="red.9" onClick={() => onRemove(a)}>
+                <Button size="compact-xs" variant="default" onClick={() => onRemove(a)}>
                   Remove<VisuallyHidden> the assessment of {formatDate(a.assessedOn)}</VisuallyHidden>
                 </Button>
               )}
