@@ -163,6 +163,8 @@ export interface EngagementPersonTable {
   engagement_id: string;
   person_id: string;
   institution_id: string;
+  /** the engagement's date, copied so a person's last engagement is one index seek (migration 0005) */
+  occurred_on: string;
 }
 export interface EngagementStaffTable {
   engagement_id: string;

@@ -126,7 +126,7 @@ export function demoRows(plan: DemoPlan, ctx: RowContext): DemoRows {
       summary: e.summary, outcome: e.outcome, follow_up: e.followUp, initiated_by: e.initiatedBy, attendance: e.attendance, milestone: e.milestone ?? null,
       created_by: e.staff[0] ? lookup(staffIds, e.staff[0], 'staff member') : null, created_at: at, updated_at: at,
     });
-    for (const k of new Set(e.people)) rows.engagement_people.push({ engagement_id: id, person_id: lookup(personIds, k, 'person'), institution_id: inst });
+    for (const k of new Set(e.people)) rows.engagement_people.push({ engagement_id: id, person_id: lookup(personIds, k, 'person'), institution_id: inst, occurred_on: e.date });
     for (const k of new Set(e.staff)) rows.engagement_staff.push({ engagement_id: id, user_id: lookup(staffIds, k, 'staff member'), institution_id: inst });
     for (const k of new Set(e.units)) {
       rows.engagement_org_units.push({ engagement_id: id, org_unit_id: lookup(unitIds, k, 'unit'), institution_id: inst, occurred_on: e.date, type_id: typeId, initiated_by: e.initiatedBy });

@@ -338,7 +338,7 @@ function engagementRows(c: Ctx, start: number, end: number): Rows {
       summary, outcome, follow_up: followUp, initiated_by: initiatedBy, attendance: teaching ? 5 + r.int(120) : null,
       created_by: staff[[...crew][0] as number] ?? null, created_at: at, updated_at: at,
     });
-    for (const p of who) push(rows, 'engagement_people', { ...ref, person_id: people[p]?.id as string });
+    for (const p of who) push(rows, 'engagement_people', { ...ref, person_id: people[p]?.id as string, occurred_on: date });
     for (const s of crew) push(rows, 'engagement_staff', { ...ref, user_id: staff[s] as string });
     for (const lu of linkedUnits) push(rows, 'engagement_org_units', { ...ref, org_unit_id: lu.id, occurred_on: date, type_id: type?.id ?? '', initiated_by: initiatedBy });
     for (const t of themeIdx) push(rows, 'engagement_themes', { ...ref, theme_id: themes[t]?.id as string });

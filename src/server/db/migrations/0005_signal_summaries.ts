@@ -21,6 +21,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('engagement_org_units_unit_date').on('engagement_org_units')
     .columns(['org_unit_id', 'occurred_on', 'engagement_id', 'type_id', 'initiated_by']).execute();
 
+  // person links carry the date too: "last engagement with each person" (stay in touch) is one seek per person
+  await db.schema.alterTable('engagement_people').addColumn('occurred_on', 'text').execute();
+  await sql`UPDATE engagement_people SET occurred_on = (SELECT e.occurred_on FROM engagements e WHERE e.id = engagement_people.engagement_id)`.execute(db);
+  await db.schema.createIndex('engagement_people_person_date').on('engagement_people').columns(['person_id', 'occurred_on', 'engagement_id']).execute();
   // a key activity's first engagement of a type (partnership compliance) without walking the unit's history
   await db.schema.createIndex('engagement_org_units_unit_type').on('engagement_org_units').columns(['org_unit_id', 'type_id', 'occurred_on', 'engagement_id']).execute();
   // milestones are few among many engagements: a department's journey finds them without reading the rest

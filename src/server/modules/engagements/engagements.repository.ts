@@ -86,14 +86,15 @@ export async function replaceLinks(db: Executor, institutionId: string, engageme
   const { table, column } = linkTables[key];
   await db.deleteFrom(table).where('engagement_id', '=', engagementId).execute();
   if (!ids.length) return;
-  const extra = key === 'orgUnitIds' ? stamp : {};
+  const extra = key === 'orgUnitIds' ? stamp : key === 'personIds' ? { occurred_on: stamp.occurred_on } : {};
   const rows = ids.map((id) => ({ engagement_id: engagementId, institution_id: institutionId, [column]: id, ...extra }));
   await db.insertInto(table).values(rows).execute();
 }
 
-/** Keeps what unit links copy in step with the engagement. */
+/** Keeps what unit (and person) links copy in step with the engagement. */
 export async function restampUnitLinks(db: Executor, engagementId: string, stamp: UnitStamp) {
   await db.updateTable('engagement_org_units').set(stamp).where('engagement_id', '=', engagementId).execute();
+  await db.updateTable('engagement_people').set({ occurred_on: stamp.occurred_on }).where('engagement_id', '=', engagementId).execute();
 }
 
 /** Filters after the service resolved the org unit (and, if asked, its descendants) into ids. */

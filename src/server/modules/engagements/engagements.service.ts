@@ -202,7 +202,7 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
         const stamp = repo.unitStamp({ ...before, ...patch });
         for (const key of repo.linkKeys) if (given[key]) await repo.replaceLinks(trx, actor.institutionId, id, key, afterSets[key], stamp);
         const restamp = patch.occurred_on !== undefined || patch.type_id !== undefined || patch.initiated_by !== undefined;
-        if (restamp && !given.orgUnitIds) await repo.restampUnitLinks(trx, id, stamp);
+        if (restamp) await repo.restampUnitLinks(trx, id, stamp);
         await refresh(trx, actor, [beforeSets, afterSets], [before.occurred_on, stamp.occurred_on]);
         await recordAudit(trx, actor, {
           action: 'update', entityType: 'engagement', entityId: id, before: snapshot(before, beforeSets), after: snapshot({ ...before, ...patch }, afterSets),

@@ -285,7 +285,7 @@ describe('lists, export, audit and deletion', () => {
     const engagement = newId();
     const now = clock.now().toISOString();
     await db.insertInto('engagements').values({ id: engagement, institution_id: a.institutionId, type_id: type.id, occurred_on: TODAY, duration_minutes: null, summary: 'Met', outcome: null, follow_up: null, initiated_by: 'partner', attendance: null, created_by: null, created_at: now, updated_at: now }).execute();
-    await db.insertInto('engagement_people').values({ engagement_id: engagement, person_id: linked, institution_id: a.institutionId }).execute();
+    await db.insertInto('engagement_people').values({ engagement_id: engagement, person_id: linked, institution_id: a.institutionId, occurred_on: '2024-01-01' }).execute();
 
     const refused = await a.manager.delete(`/api/v1/people/${linked}`);
     expect(refused.statusCode).toBe(409);

@@ -11,12 +11,13 @@ export async function journey(db: Executor, institutionId: string, unitId: strin
     .where('institution_id', '=', institutionId)
     .where('org_unit_id', '=', unitId)
     .execute();
+  // driven from the milestones' partial index (few rows), each checked against the unit's links
   const milestones = await db
     .selectFrom('engagements as e')
-    .innerJoin('engagement_org_units as u', (j) => j.onRef('u.engagement_id', '=', 'e.id').on('u.org_unit_id', '=', unitId))
     .select(['e.id', 'e.occurred_on', 'e.milestone', 'e.summary'])
     .where('e.institution_id', '=', institutionId)
     .where('e.milestone', 'is not', null)
+    .where((eb) => eb.exists(eb.selectFrom('engagement_org_units as u').select('u.engagement_id').whereRef('u.engagement_id', '=', 'e.id').where('u.org_unit_id', '=', unitId)))
     .execute();
   const champions = await db
     .selectFrom('people as p')
@@ -67,8 +68,8 @@ export async function stakeholders(db: Executor, institutionId: string, unitId: 
     .innerJoin('users as u', 'u.id', 'es.user_id')
     .select((eb) => ['ep.person_id', 'u.id', 'u.name', eb.fn.countAll().as('n')])
     .where('ep.person_id', 'in', [...people.keys()])
-    .where('e.occurred_on', '>=', addDays(today, -364))
-    .where('e.occurred_on', '<=', today)
+    .where('ep.occurred_on', '>=', addDays(today, -364))
+    .where('ep.occurred_on', '<=', today)
     .groupBy(['ep.person_id', 'u.id', 'u.name'])
     .execute();
   held.sort((a, b) => Number(b.n) - Number(a.n) || a.name.localeCompare(b.name));

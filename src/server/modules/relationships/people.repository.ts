@@ -15,8 +15,8 @@ export async function personAggregates(db: Executor, personId: string, from: str
       eb.fn.sum(sql<number>`CASE WHEN e.initiated_by = 'partner' THEN 1 ELSE 0 END`).as('partner'),
     ])
     .where('ep.person_id', '=', personId)
-    .where('e.occurred_on', '>=', from)
-    .where('e.occurred_on', '<=', to)
+    .where('ep.occurred_on', '>=', from)
+    .where('ep.occurred_on', '<=', to)
     .executeTakeFirst();
   const themes = await db
     .selectFrom('engagement_people as ep')
@@ -24,8 +24,8 @@ export async function personAggregates(db: Executor, personId: string, from: str
     .innerJoin('engagement_themes as et', 'et.engagement_id', 'e.id')
     .select((eb) => eb.fn.count('et.theme_id').distinct().as('n'))
     .where('ep.person_id', '=', personId)
-    .where('e.occurred_on', '>=', from)
-    .where('e.occurred_on', '<=', to)
+    .where('ep.occurred_on', '>=', from)
+    .where('ep.occurred_on', '<=', to)
     .executeTakeFirst();
   return { engagements: Number(row?.n ?? 0), depth: Number(row?.depth ?? 0), partner: Number(row?.partner ?? 0), themes: Number(themes?.n ?? 0) };
 }
@@ -34,10 +34,9 @@ export async function personAggregates(db: Executor, personId: string, from: str
 export async function lastEngagementWith(db: Executor, personId: string, onOrBefore: string): Promise<string | null> {
   const row = await db
     .selectFrom('engagement_people as ep')
-    .innerJoin('engagements as e', 'e.id', 'ep.engagement_id')
-    .select((eb) => eb.fn.max('e.occurred_on').as('d'))
+    .select((eb) => eb.fn.max('ep.occurred_on').as('d'))
     .where('ep.person_id', '=', personId)
-    .where('e.occurred_on', '<=', onOrBefore)
+    .where('ep.occurred_on', '<=', onOrBefore)
     .executeTakeFirst();
   return row?.d ?? null;
 }
@@ -51,8 +50,8 @@ export async function libraryContacts(db: Executor, personIds: string[], from: s
     .select((eb) => ['ep.person_id', eb.fn.countAll().as('n')])
     .where('ep.person_id', 'in', personIds)
     .where('e.initiated_by', '=', 'library')
-    .where('e.occurred_on', '>=', from)
-    .where('e.occurred_on', '<=', to)
+    .where('ep.occurred_on', '>=', from)
+    .where('ep.occurred_on', '<=', to)
     .groupBy('ep.person_id')
     .execute();
   return new Map(rows.map((r) => [r.person_id, Number(r.n)]));
@@ -82,8 +81,8 @@ export function losingTouch(db: Executor, dialect: Dialect, institutionId: strin
     .selectFrom('people as p')
     .select((eb) => [
       'p.id', 'p.name', 'p.is_champion', 'p.stay_in_touch_days', 'p.created_at',
-      eb.selectFrom('engagement_people as ep').innerJoin('engagements as e', 'e.id', 'ep.engagement_id')
-        .select((e) => e.fn.max('e.occurred_on').as('d')).whereRef('ep.person_id', '=', 'p.id').where('e.occurred_on', '<=', today).as('last_on'),
+      eb.selectFrom('engagement_people as ep')
+        .select((e) => e.fn.max('ep.occurred_on').as('d')).whereRef('ep.person_id', '=', 'p.id').where('ep.occurred_on', '<=', today).as('last_on'),
     ])
     .where('p.institution_id', '=', institutionId)
     .where('p.stay_in_touch_days', 'is not', null)

@@ -1,6 +1,7 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor, MaturityLevel } from '../../db/types.ts';
-import { foldedLike } from '../../lib/text.ts';
+import { fold } from '../../lib/text.ts';
+import { positionTitles } from '../partnership/compliance.repository.ts';
 
 /**
  * The signal aggregates, every one a GROUP BY over an index range (unit links carry date, type and
@@ -59,10 +60,14 @@ export function unitRow(db: Executor, institutionId: string, id: string) {
     .executeTakeFirst() as Promise<UnitRow | undefined>;
 }
 
-/** A position is "key" when its title contains one of the institution's key titles (folded). */
-export function keyTitleMatch(column: string, keyTitles: string[]): Expression<SqlBool> {
-  if (!keyTitles.length) return sql<SqlBool>`1 = 0`;
-  return sql<SqlBool>`(${sql.join(keyTitles.map((t) => foldedLike(column, t)), sql` OR `)})`;
+/**
+ * A position is "key" when its title contains one of the institution's key titles, folded. The
+ * institution's distinct titles are few, so they are matched here in JS once, not per position row.
+ */
+export async function keyTitlesIn(db: Executor, institutionId: string, keyTitles: string[]): Promise<string[]> {
+  const wanted = keyTitles.map(fold).filter(Boolean);
+  if (!wanted.length) return [];
+  return (await positionTitles(db, institutionId)).filter((t) => wanted.some((w) => fold(t).includes(w)));
 }
 
 const num = (v: unknown): number => Number(v ?? 0);
@@ -104,15 +109,18 @@ export async function unitAggregates(db: Executor, institutionId: string, unitId
       .select((eb) => ['y.org_unit_id', eb.fn.count(sql.ref(`y.${column}`)).distinct().as('n')]);
   for (const r of await breadth('unit_person_years', 'person_id').execute()) at(r.org_unit_id).people = num(r.n);
   for (const r of await breadth('unit_theme_years', 'theme_id').execute()) at(r.org_unit_id).themes = num(r.n);
-  // the key people are found once (a scan of positions), not once per summary row
-  const key = await breadth('unit_person_years', 'person_id')
-    .where('y.person_id', 'in', (eb) =>
-      eb.selectFrom('positions as p').select('p.person_id')
-        .where('p.institution_id', '=', institutionId)
-        .where((e) => e.or([e('p.end_date', 'is', null), e('p.end_date', '>=', w.today)]))
-        .where(keyTitleMatch('p.title', keyTitles)),
-    )
-    .execute();
+  // the key people are found once (a scan of positions by title), not once per summary row
+  const titles = await keyTitlesIn(db, institutionId, keyTitles);
+  const key = titles.length
+    ? await breadth('unit_person_years', 'person_id')
+      .where('y.person_id', 'in', (eb) =>
+        eb.selectFrom('positions as p').select('p.person_id')
+          .where('p.institution_id', '=', institutionId)
+          .where('p.title', 'in', titles)
+          .where((e) => e.or([e('p.end_date', 'is', null), e('p.end_date', '>=', w.today)])),
+      )
+      .execute()
+    : [];
   for (const r of key) at(r.org_unit_id).keyPeople = num(r.n);
 
   // one index seek per unit for the latest engagement and the latest assessment
