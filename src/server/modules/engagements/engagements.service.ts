@@ -10,7 +10,7 @@ import type { AppDeps } from '../../lib/deps.ts';
 import { newId } from '../../lib/ids.ts';
 import { tokens } from '../../lib/text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { assertOrgUnitsInInstitution, assertVocab, descendantIds } from '../org/org.repository.ts';
+import { assertOrgUnitsInInstitution, assertVocab, descendantIds, institutionRow } from '../org/org.repository.ts';
 import { contactCaps } from '../relationships/caps.ts';
 import { refreshSummaries } from '../relationships/summaries.ts';
 import { indexDocument, removeDocument } from '../search/search.index.ts';
@@ -97,7 +97,7 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
 
   /** Brings the breadth summaries in step with a write, before and after (see relationships/summaries.ts). */
   async function refresh(trx: Executor, actor: Actor, sets: repo.LinkSets[], dates: string[]) {
-    const inst = await trx.selectFrom('institutions').select(['id', 'academic_year_start_month', 'academic_year_start_day']).where('id', '=', actor.institutionId).executeTakeFirstOrThrow();
+    const inst = await institutionRow(trx, actor.institutionId);
     const all = (k: keyof repo.LinkSets) => [...new Set(sets.flatMap((s) => s[k]))];
     await refreshSummaries(trx, inst, { unitIds: all('orgUnitIds'), personIds: all('personIds'), themeIds: all('themeIds'), dates });
   }
@@ -109,7 +109,7 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
    */
   async function warningsFor(actor: Actor, dto: EngagementDto): Promise<string[]> {
     if (dto.initiatedBy !== 'library' || !dto.people.length) return [];
-    const inst = await db.selectFrom('institutions').selectAll().where('id', '=', actor.institutionId).executeTakeFirstOrThrow();
+    const inst = await institutionRow(db, actor.institutionId);
     const people = await db.selectFrom('people').select(['id', 'name', 'contact_cap', 'contact_cap_days']).where('institution_id', '=', actor.institutionId)
       .where('id', 'in', dto.people.map((p) => p.id)).execute();
     const caps = await contactCaps(db, inst, people, dto.occurredOn);

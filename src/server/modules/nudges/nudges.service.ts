@@ -8,6 +8,7 @@ import type { AppDeps } from '../../lib/deps.ts';
 import { newId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { coverageService } from '../coverage/coverage.service.ts';
+import { institutionRow } from '../org/org.repository.ts';
 import { complianceByUnit } from '../partnership/compliance.ts';
 import { contactCaps } from '../relationships/caps.ts';
 import { losingTouch, unitsCoveredBy } from '../relationships/people.repository.ts';
@@ -109,7 +110,7 @@ export function nudgesService(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) {
   return {
     async feed(actor: Actor, scope: 'mine' | 'team'): Promise<NudgesDto> {
       if (scope === 'team') assertRole(actor, 'manager');
-      const inst = await db.selectFrom('institutions').selectAll().where('id', '=', actor.institutionId).executeTakeFirstOrThrow();
+      const inst = await institutionRow(db, actor.institutionId);
       const today = localDate(clock.now(), inst.time_zone);
       const hiddenKeys = new Set((await repo.states(db, actor.userId))
         .filter((s) => s.state === 'dismissed' || (s.until !== null && s.until > today))
@@ -122,7 +123,7 @@ export function nudgesService(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) {
     /** Anyone may snooze or dismiss a nudge in their own feed; it stays hidden for them only. */
     async act(actor: Actor, body: NudgeActionBody): Promise<void> {
       if (body.action === 'snooze') {
-        const inst = await db.selectFrom('institutions').select('time_zone').where('id', '=', actor.institutionId).executeTakeFirstOrThrow();
+        const inst = await institutionRow(db, actor.institutionId);
         if (body.until <= localDate(clock.now(), inst.time_zone)) throw invalid('until', 'must be after today');
       }
       await db.transaction().execute(async (trx) => {

@@ -43,6 +43,9 @@ export async function insertDefaultTemplate(db: Executor, institutionId: string,
   })).execute();
 }
 
+/** The caller's institution: it exists for as long as their session does. */
+export const institutionRow = (db: Executor, id: string) => db.selectFrom('institutions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
 export const findOrgUnit = (db: Executor, institutionId: string, id: string) =>
   db.selectFrom('org_units').selectAll().where('institution_id', '=', institutionId).where('id', '=', id).executeTakeFirst();
 

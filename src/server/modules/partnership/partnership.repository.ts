@@ -1,11 +1,5 @@
 import type { Executor, PartnershipActivityTable, PartnershipTemplateTable, PartnershipTemplateUnitTable } from '../../db/types.ts';
 
-export const findInstitution = (db: Executor, id: string) =>
-  db.selectFrom('institutions').selectAll().where('id', '=', id).executeTakeFirst();
-
-export const findOrgUnit = (db: Executor, institutionId: string, id: string) =>
-  db.selectFrom('org_units').select(['id', 'name']).where('institution_id', '=', institutionId).where('id', '=', id).executeTakeFirst();
-
 /** The org units among `ids` that belong to the institution. */
 export async function existingOrgUnitIds(db: Executor, institutionId: string, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();

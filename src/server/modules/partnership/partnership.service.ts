@@ -8,6 +8,7 @@ import { isoNow, localDate } from '../../lib/clock.ts';
 import type { AppDeps } from '../../lib/deps.ts';
 import { newId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { findOrgUnit, institutionRow } from '../org/org.repository.ts';
 import { complianceByUnit } from './compliance.ts';
 import { auditable, byTemplate, toTemplateDto } from './partnership.mapper.ts';
 import * as repo from './partnership.repository.ts';
@@ -172,9 +173,8 @@ export function partnershipService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>)
 
     /** One unit's compliance for the academic year starting in `year` (default: the one containing the institution's today). */
     async cadence(actor: Actor, unitId: string, year?: number): Promise<ComplianceDto> {
-      const inst = await repo.findInstitution(db, actor.institutionId);
-      if (!inst) throw notFound('Institution');
-      const unit = await repo.findOrgUnit(db, actor.institutionId, unitId);
+      const inst = await institutionRow(db, actor.institutionId);
+      const unit = await findOrgUnit(db, actor.institutionId, unitId);
       if (!unit) throw notFound('Org unit');
       const today = localDate(clock.now(), inst.time_zone);
       const [month, day] = [inst.academic_year_start_month, inst.academic_year_start_day];

@@ -12,7 +12,8 @@ import type { AppDeps } from '../../lib/deps.ts';
 import { newId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { parseStringList } from '../org/org.mapper.ts';
-import { descendantIds } from '../org/org.repository.ts';
+import { assertOrgUnitsInInstitution, descendantIds, institutionRow } from '../org/org.repository.ts';
+import { assertPeopleInInstitution } from '../engagements/engagements.repository.ts';
 import { complianceByUnit } from '../partnership/compliance.ts';
 import { contactCaps } from './caps.ts';
 import * as journeyRepo from './journey.repository.ts';
@@ -22,7 +23,7 @@ import { resolveWindow, round, sortSignals, toUnitSignals, type ResolvedWindow }
 import { departments, unitAggregates, unitRow, type UnitRow } from './signals.repository.ts';
 
 export function relationshipsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) {
-  const institution = (ex: Executor, id: string) => ex.selectFrom('institutions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const institution = institutionRow;
   const todayOf = (inst: InstitutionTable) => localDate(clock.now(), inst.time_zone);
   const windowOf = (inst: InstitutionTable, q: Pick<SignalWindowQuery, 'window' | 'year' | 'asOf'>) =>
     resolveWindow(q, todayOf(inst), { month: inst.academic_year_start_month, day: inst.academic_year_start_day });
@@ -93,10 +94,8 @@ export function relationshipsService({ db, clock, dialect }: Pick<AppDeps, 'db' 
       const inst = await institution(db, actor.institutionId);
       if (body.assessedOn > todayOf(inst)) throw invalid('assessedOn', 'must not be in the future');
       return db.transaction().execute(async (trx) => {
-        if (body.orgUnitId && !(await unitRow(trx, actor.institutionId, body.orgUnitId))) throw invalid('orgUnitId', 'unknown org unit');
-        if (body.personId && !(await trx.selectFrom('people').select('id').where('institution_id', '=', actor.institutionId).where('id', '=', body.personId).executeTakeFirst())) {
-          throw invalid('personId', 'unknown person');
-        }
+        if (body.orgUnitId) await assertOrgUnitsInInstitution(trx, actor.institutionId, [body.orgUnitId], 'orgUnitId');
+        if (body.personId) await assertPeopleInInstitution(trx, actor.institutionId, [body.personId], 'personId');
         if (body.engagementIds.length) {
           const found = await trx.selectFrom('engagements').select('id').where('institution_id', '=', actor.institutionId).where('id', 'in', body.engagementIds).execute();
           const missing = body.engagementIds.filter((id) => !found.some((f) => f.id === id));
