@@ -23,9 +23,12 @@ import { registerCoverage } from './modules/coverage/index.ts';
 import { registerEngagements } from './modules/engagements/index.ts';
 import { registerIdentity } from './modules/identity/index.ts';
 import { registerNudges } from './modules/nudges/index.ts';
+import { registerOpportunities } from './modules/opportunities/index.ts';
 import { registerOrg } from './modules/org/index.ts';
 import { registerPartnership } from './modules/partnership/index.ts';
 import { registerPeople } from './modules/people/index.ts';
+import { registerPlanning } from './modules/planning/index.ts';
+import { registerPlans } from './modules/plans/index.ts';
 import { registerRelationships } from './modules/relationships/index.ts';
 import { registerSearch } from './modules/search/index.ts';
 
@@ -84,6 +87,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerPartnership(app, deps);
   registerRelationships(app, deps);
   registerNudges(app, deps);
+  registerPlanning(app, deps);
+  registerOpportunities(app, deps);
+  registerPlans(app, deps);
   registerSearch(app, deps);
   registerAudit(app, deps);
 

@@ -22,6 +22,13 @@ const publicRoute = createRoute({
   component: lazyRouteComponent(() => import('./modules/public/PublicLibrariansPage.tsx'), 'PublicLibrariansPage'),
 });
 
+/** An action plan shared with an academic partner: no account, only the token in the link. */
+const sharedPlanRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/shared/$token',
+  component: lazyRouteComponent(() => import('./modules/share/SharedPlanPage.tsx'), 'SharedPlanPage'),
+});
+
 const loadMe = (qc: QueryClient): Promise<MeDto | null> => qc.ensureQueryData({ queryKey: meKey, queryFn: fetchMe });
 
 const appRoute = createRoute({
@@ -117,6 +124,71 @@ const partnershipRoute = createRoute({
   path: '/overview/partnership',
   component: lazyRouteComponent(() => import('./modules/overview/PartnershipPage.tsx'), 'PartnershipPage'),
 });
+const opportunitiesSearch = z.object({
+  view: z.enum(['board', 'list', 'triage']).optional(),
+  stage: z.string().optional(),
+  ownerId: z.string().optional(),
+  orgUnitId: z.string().optional(),
+  goalId: z.string().optional(),
+  q: z.string().optional(),
+  page: z.number().int().min(1).optional(),
+});
+const opportunitiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/opportunities',
+  validateSearch: opportunitiesSearch,
+  component: lazyRouteComponent(() => import('./modules/opportunities/OpportunitiesPage.tsx'), 'OpportunitiesPage'),
+});
+/** A new opportunity; `fromEngagement` starts it from an engagement ("we spotted something in this meeting"). */
+const newOpportunityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/opportunities/new',
+  validateSearch: z.object({ fromEngagement: z.string().optional(), orgUnitId: z.string().optional() }),
+  component: lazyRouteComponent(() => import('./modules/opportunities/NewOpportunityPage.tsx'), 'NewOpportunityPage'),
+});
+const opportunityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/opportunities/$id',
+  component: lazyRouteComponent(() => import('./modules/opportunities/OpportunityPage.tsx'), 'OpportunityPage'),
+});
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans',
+  validateSearch: z.object({ year: z.number().int().optional(), status: z.string().optional(), page: z.number().int().min(1).optional() }),
+  component: lazyRouteComponent(() => import('./modules/plans/ActionPlansPage.tsx'), 'ActionPlansPage'),
+});
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/$id',
+  component: lazyRouteComponent(() => import('./modules/plans/ActionPlanPage.tsx'), 'ActionPlanPage'),
+});
+const campaignsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/campaigns',
+  validateSearch: z.object({ status: z.enum(['upcoming', 'current', 'past']).optional(), page: z.number().int().min(1).optional() }),
+  component: lazyRouteComponent(() => import('./modules/campaigns/CampaignsPage.tsx'), 'CampaignsPage'),
+});
+const campaignRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/campaigns/$id',
+  component: lazyRouteComponent(() => import('./modules/campaigns/CampaignPage.tsx'), 'CampaignPage'),
+});
+const goalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/goals',
+  component: lazyRouteComponent(() => import('./modules/goals/GoalsPage.tsx'), 'GoalsPage'),
+});
+const goalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/goals/$id',
+  component: lazyRouteComponent(() => import('./modules/goals/GoalPage.tsx'), 'GoalPage'),
+});
+/** For managers: everything incoming and open, by priority, with each person's open load. */
+const prioritiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/overview/priorities',
+  component: lazyRouteComponent(() => import('./modules/overview/PrioritiesPage.tsx'), 'PrioritiesPage'),
+});
 const adminRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin',
@@ -127,9 +199,11 @@ const adminRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   publicRoute,
+  sharedPlanRoute,
   appRoute.addChildren([
     homeRoute, departmentsRoute, departmentRoute, peopleRoute, personRoute, engagementsRoute, engagementRoute, coverageRoute,
-    overviewRoute, partnershipRoute, adminRoute,
+    overviewRoute, partnershipRoute, prioritiesRoute, adminRoute,
+    opportunitiesRoute, newOpportunityRoute, opportunityRoute, plansRoute, planRoute, campaignsRoute, campaignRoute, goalsRoute, goalRoute,
   ]),
 ]);
 

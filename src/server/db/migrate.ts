@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_fold_function.ts';
 import * as m0003 from './migrations/0003_unit_engagement_dates.ts';
 import * as m0004 from './migrations/0004_relationships.ts';
 import * as m0005 from './migrations/0005_signal_summaries.ts';
+import * as m0006 from './migrations/0006_planning.ts';
 import type { Database } from './types.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run on an untyped Kysely */
@@ -17,6 +18,7 @@ const steps: Record<string, Step> = {
   '0003_unit_engagement_dates': m0003,
   '0004_relationships': m0004,
   '0005_signal_summaries': m0005,
+  '0006_planning': m0006,
 };
 
 export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {

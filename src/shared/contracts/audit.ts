@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { idSchema, pageQuery } from './common.ts';
 
-export const auditActions = ['create', 'update', 'delete', 'login', 'logout'] as const;
+/** 'view': a share link was opened; every use of one is recorded */
+export const auditActions = ['create', 'update', 'delete', 'login', 'logout', 'view'] as const;
 export const auditEntryDto = z.object({
   id: z.string(),
   at: z.string(),

@@ -27,6 +27,10 @@ export const engagementDto = z.object({
   /** a key moment on the department's journey ("found our library champion"), or null */
   milestone: z.string().nullable(),
   themes: z.array(labelled),
+  /** strategic goals and objectives it serves */
+  goals: z.array(labelled),
+  /** service-wide campaigns it was part of */
+  campaigns: z.array(named),
   people: z.array(named),
   staff: z.array(named),
   orgUnits: z.array(named),
@@ -67,6 +71,8 @@ export const createEngagementBody = z
     staffIds: idList.optional(),
     orgUnitIds: idList.default([]),
     themeIds: idList.default([]),
+    goalIds: idList.default([]),
+    campaignIds: idList.default([]),
   })
   .refine((b) => b.personIds.length > 0 || b.orgUnitIds.length > 0, { path: ['orgUnitIds'], message: 'name a department or a person' });
 export type CreateEngagementBody = z.infer<typeof createEngagementBody>;
@@ -86,6 +92,8 @@ export const updateEngagementBody = z.strictObject({
   staffIds: idList.optional(),
   orgUnitIds: idList.optional(),
   themeIds: idList.optional(),
+  goalIds: idList.optional(),
+  campaignIds: idList.optional(),
 });
 export type UpdateEngagementBody = z.infer<typeof updateEngagementBody>;
 
@@ -96,6 +104,8 @@ export const engagementFilters = z.object({
   to: isoDate.optional(),
   typeId: idSchema.optional(),
   themeId: idSchema.optional(),
+  goalId: idSchema.optional(),
+  campaignId: idSchema.optional(),
   orgUnitId: idSchema.optional(),
   /** with orgUnitId: also engagements of every unit below it */
   includeDescendants: z.enum(['true', 'false']).optional(),

@@ -3,7 +3,9 @@ import { isoDate } from './common.ts';
 
 /* Nudges Rapport gives its own users: each says what is wrong and links to where to act. */
 
-export const nudgeKinds = ['cadence_overdue', 'stay_in_touch', 'contact_cap', 'coverage_gap', 'single_point', 'not_engaged'] as const;
+export const nudgeKinds = [
+  'cadence_overdue', 'stay_in_touch', 'contact_cap', 'coverage_gap', 'single_point', 'not_engaged', 'opportunity_cold', 'window_closing', 'action_overdue',
+] as const;
 export const nudgeKindSchema = z.enum(nudgeKinds);
 export type NudgeKind = z.infer<typeof nudgeKindSchema>;
 export const nudgeKindLabels: Record<NudgeKind, string> = {
@@ -13,6 +15,9 @@ export const nudgeKindLabels: Record<NudgeKind, string> = {
   coverage_gap: 'Coverage gap',
   single_point: 'Single point of failure',
   not_engaged: 'Not engaged this year',
+  opportunity_cold: 'Opportunity going cold',
+  window_closing: 'Window closing',
+  action_overdue: 'Action overdue',
 };
 
 export const nudgeDto = z.object({

@@ -13,6 +13,8 @@ export const institutionDto = z.object({
   contactCapDays: z.number().int(),
   /** title fragments that make a position "key" for the breadth signal */
   keyTitles: z.array(z.string()),
+  /** an open opportunity with no engagement or stage change for this many days is going cold */
+  opportunityColdDays: z.number().int(),
 });
 export type InstitutionDto = z.infer<typeof institutionDto>;
 
@@ -35,6 +37,7 @@ export const updateInstitutionBody = z
     contactCap: z.number().int().min(1).max(365).nullable().optional(),
     contactCapDays: z.number().int().min(1).max(365).optional(),
     keyTitles: z.array(z.string().trim().min(2).max(60)).max(30).optional(),
+    opportunityColdDays: z.number().int().min(1).max(365).optional(),
   });
 export type UpdateInstitutionBody = z.infer<typeof updateInstitutionBody>;
 

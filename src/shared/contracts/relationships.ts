@@ -52,7 +52,7 @@ export const journeyItemDto = z.object({
   /** maturity items: the level reached */
   level: maturityLevelSchema.nullable(),
   /** where the item lives: the assessment, the engagement or the person */
-  ref: z.object({ type: z.enum(['assessment', 'engagement', 'person']), id: z.string() }),
+  ref: z.object({ type: z.enum(['assessment', 'engagement', 'person', 'opportunity']), id: z.string() }),
 });
 export type JourneyItemDto = z.infer<typeof journeyItemDto>;
 export const journeyDto = z.object({ items: z.array(journeyItemDto) });

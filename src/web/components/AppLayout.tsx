@@ -13,6 +13,10 @@ const nav = [
   { to: '/departments', label: 'Departments' },
   { to: '/people', label: 'People' },
   { to: '/engagements', label: 'Engagements' },
+  { to: '/opportunities', label: 'Opportunities' },
+  { to: '/plans', label: 'Action plans' },
+  { to: '/campaigns', label: 'Campaigns' },
+  { to: '/goals', label: 'Strategic goals' },
   { to: '/coverage', label: 'Staff and coverage' },
 ] as const;
 

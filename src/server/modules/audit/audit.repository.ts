@@ -26,7 +26,8 @@ export interface AuditEntry {
 }
 
 /** Appends one row; call inside the transaction that made the change. */
-export async function recordAudit(db: Executor, actor: Pick<Actor, 'institutionId' | 'userId' | 'requestId'>, e: AuditEntry, at: string): Promise<void> {
+/** `userId` null: no signed-in user (a partner using a share link). */
+export async function recordAudit(db: Executor, actor: Pick<Actor, 'institutionId' | 'requestId'> & { userId: string | null }, e: AuditEntry, at: string): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({

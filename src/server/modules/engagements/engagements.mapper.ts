@@ -15,6 +15,8 @@ export const toEngagementDto = (r: EngagementRow, rel: Relations): EngagementDto
   attendance: r.attendance,
   milestone: r.milestone,
   themes: rel.themes.get(r.id) ?? [],
+  goals: rel.goals.get(r.id) ?? [],
+  campaigns: names(rel.campaigns.get(r.id)),
   people: names(rel.people.get(r.id)),
   staff: names(rel.staff.get(r.id)),
   orgUnits: names(rel.orgUnits.get(r.id)),

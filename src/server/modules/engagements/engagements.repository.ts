@@ -3,12 +3,14 @@ import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, EngagementOrgUnitTable, EngagementTable, Executor } from '../../db/types.ts';
 import { invalid } from '../../http/errors.ts';
 
-/** The four link sets of an engagement, by the body field that names them. */
+/** The link sets of an engagement, by the body field that names them. */
 export const linkTables = {
   personIds: { table: 'engagement_people', column: 'person_id' },
   staffIds: { table: 'engagement_staff', column: 'user_id' },
   orgUnitIds: { table: 'engagement_org_units', column: 'org_unit_id' },
   themeIds: { table: 'engagement_themes', column: 'theme_id' },
+  goalIds: { table: 'engagement_goals', column: 'goal_id' },
+  campaignIds: { table: 'engagement_campaigns', column: 'campaign_id' },
 } as const;
 export type LinkKey = keyof typeof linkTables;
 export type LinkSets = Record<LinkKey, string[]>;
@@ -21,6 +23,8 @@ export interface Relations {
   people: Map<string, Ref[]>;
   staff: Map<string, Ref[]>;
   orgUnits: Map<string, Ref[]>;
+  goals: Map<string, Ref[]>;
+  campaigns: Map<string, Ref[]>;
 }
 
 function assertAllFound(found: { id: string }[], ids: string[], field: string, what: string): void {
@@ -170,6 +174,9 @@ function filtered(db: Executor, institutionId: string, f: ListFilters) {
     q = q.where((eb) => eb('e.id', 'in', eb.selectFrom('engagement_staff').select('engagement_id').where('user_id', '=', staffId)));
   }
   if (themeId) q = q.where((eb) => eb('e.id', 'in', eb.selectFrom('engagement_themes').select('engagement_id').where('theme_id', '=', themeId)));
+  const { goalId, campaignId } = f;
+  if (goalId) q = q.where((eb) => eb('e.id', 'in', eb.selectFrom('engagement_goals').select('engagement_id').where('goal_id', '=', goalId)));
+  if (campaignId) q = q.where((eb) => eb('e.id', 'in', eb.selectFrom('engagement_campaigns').select('engagement_id').where('campaign_id', '=', campaignId)));
   if (matching) q = q.where(sql<boolean>`e.id IN (${matching})`);
   return q;
 }
@@ -215,7 +222,7 @@ function grouped(rows: { engagement_id: string; id: string; label: string }[]): 
 
 /** The named links of a page of engagements: one query per link table, whatever the page size. */
 export async function loadRelations(db: Executor, ids: string[]): Promise<Relations> {
-  if (!ids.length) return { themes: new Map(), people: new Map(), staff: new Map(), orgUnits: new Map() };
+  if (!ids.length) return { themes: new Map(), people: new Map(), staff: new Map(), orgUnits: new Map(), goals: new Map(), campaigns: new Map() };
   const themes = await db
     .selectFrom('engagement_themes as l').innerJoin('vocab_terms as v', 'v.id', 'l.theme_id')
     .select(['l.engagement_id', 'v.id', 'v.label']).where('l.engagement_id', 'in', ids)
@@ -232,5 +239,13 @@ export async function loadRelations(db: Executor, ids: string[]): Promise<Relati
     .selectFrom('engagement_org_units as l').innerJoin('org_units as o', 'o.id', 'l.org_unit_id')
     .select(['l.engagement_id', 'o.id', 'o.name as label']).where('l.engagement_id', 'in', ids)
     .orderBy('o.name').orderBy('o.id').execute();
-  return { themes: grouped(themes), people: grouped(people), staff: grouped(staff), orgUnits: grouped(orgUnits) };
+  const goals = await db
+    .selectFrom('engagement_goals as l').innerJoin('goals as g', 'g.id', 'l.goal_id')
+    .select(['l.engagement_id', 'g.id', 'g.title as label']).where('l.engagement_id', 'in', ids)
+    .orderBy('g.sort_order').orderBy('g.title').execute();
+  const campaigns = await db
+    .selectFrom('engagement_campaigns as l').innerJoin('campaigns as c', 'c.id', 'l.campaign_id')
+    .select(['l.engagement_id', 'c.id', 'c.name as label']).where('l.engagement_id', 'in', ids)
+    .orderBy('c.name').orderBy('c.id').execute();
+  return { themes: grouped(themes), people: grouped(people), staff: grouped(staff), orgUnits: grouped(orgUnits), goals: grouped(goals), campaigns: grouped(campaigns) };
 }

@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { assertOrgUnitsInInstitution, assertVocab, descendantIds, institutionRow } from '../org/org.repository.ts';
 import { contactCaps } from '../relationships/caps.ts';
 import { refreshSummaries } from '../relationships/summaries.ts';
+import { assertCampaigns, assertGoals } from '../planning/refs.ts';
 import { indexDocument, removeDocument } from '../search/search.index.ts';
 import * as repo from './engagements.repository.ts';
 import { toEngagementDto } from './engagements.mapper.ts';
@@ -40,11 +41,13 @@ const sortedSets = (s: repo.LinkSets): repo.LinkSets => ({
   staffIds: [...s.staffIds].sort(),
   orgUnitIds: [...s.orgUnitIds].sort(),
   themeIds: [...s.themeIds].sort(),
+  goalIds: [...s.goalIds].sort(),
+  campaignIds: [...s.campaignIds].sort(),
 });
 
 /** What the audit trail records: the columns plus each link set as an array of ids. */
 const snapshot = (row: EngagementTable, s: repo.LinkSets) => ({
-  ...row, person_ids: s.personIds, staff_ids: s.staffIds, org_unit_ids: s.orgUnitIds, theme_ids: s.themeIds,
+  ...row, person_ids: s.personIds, staff_ids: s.staffIds, org_unit_ids: s.orgUnitIds, theme_ids: s.themeIds, goal_ids: s.goalIds, campaign_ids: s.campaignIds,
 });
 
 export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) {
@@ -60,6 +63,8 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
     if (refs.staffIds) await repo.assertUsersInInstitution(trx, inst, refs.staffIds, 'staffIds');
     if (refs.orgUnitIds) await assertOrgUnitsInInstitution(trx, inst, refs.orgUnitIds, 'orgUnitIds');
     if (refs.themeIds) await assertVocab(trx, inst, 'theme', refs.themeIds, 'themeIds');
+    if (refs.goalIds) await assertGoals(trx, inst, refs.goalIds, 'goalIds');
+    if (refs.campaignIds) await assertCampaigns(trx, inst, refs.campaignIds, 'campaignIds');
   }
 
   async function withRelations(executor: Executor, rows: repo.EngagementRow[]): Promise<EngagementDto[]> {
@@ -154,7 +159,9 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
     async create(actor: Actor, body: CreateEngagementBody): Promise<EngagementWriteDto> {
       assertRole(actor, 'librarian');
       checkDate(body.occurredOn);
-      const sets = sortedSets({ personIds: body.personIds, staffIds: body.staffIds ?? [actor.userId], orgUnitIds: body.orgUnitIds, themeIds: body.themeIds });
+      const sets = sortedSets({
+        personIds: body.personIds, staffIds: body.staffIds ?? [actor.userId], orgUnitIds: body.orgUnitIds, themeIds: body.themeIds, goalIds: body.goalIds, campaignIds: body.campaignIds,
+      });
       requireParty(sets);
       const dto = await db.transaction().execute(async (trx) => {
         await checkRefs(trx, actor, { typeId: body.typeId, ...sets });

@@ -18,7 +18,9 @@ import * as repo from './nudges.repository.ts';
 export const FEED_LIMIT = 100;
 
 /** Most actionable kinds first (a key activity overdue before a structural gap), then the oldest date. */
-const KIND_ORDER: Record<NudgeDto['kind'], number> = { cadence_overdue: 0, stay_in_touch: 1, contact_cap: 2, not_engaged: 3, single_point: 4, coverage_gap: 5 };
+const KIND_ORDER: Record<NudgeDto['kind'], number> = {
+  window_closing: 0, action_overdue: 1, cadence_overdue: 2, opportunity_cold: 3, stay_in_touch: 4, contact_cap: 5, not_engaged: 6, single_point: 7, coverage_gap: 8,
+};
 const byPriority = (a: NudgeDto, b: NudgeDto) =>
   KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title);
 

@@ -7,6 +7,9 @@ export const defaultWeights: Record<string, number> = {
   event: 1, curriculum_review: 4, joint_bid: 4, other: 1, annual_review: 3, promotion: 0.5,
 };
 
+/** The library's top-level strategic goals: the talk's six themes (migration 0006 gives them to existing institutions). */
+export const defaultLibraryGoals = ['Visibility', 'Relations', 'Skills', 'Research & Knowledge', 'Education & Learning', 'Community & Citizens'];
+
 export const defaultVocab: Record<VocabKind, [key: string, label: string][]> = {
   engagement_type: [
     ['meeting', 'Meeting'],

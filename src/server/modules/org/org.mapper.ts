@@ -17,6 +17,7 @@ export const toInstitutionDto = (r: InstitutionTable): InstitutionDto => ({
   contactCap: r.contact_cap,
   contactCapDays: r.contact_cap_days,
   keyTitles: parseStringList(r.key_titles),
+  opportunityColdDays: r.opportunity_cold_days,
 });
 
 export const toOrgUnitDto = (r: OrgUnitRow): OrgUnitDto => ({

@@ -4,7 +4,7 @@ import type { Executor, OrgUnitTable, VocabKind } from '../../db/types.ts';
 import { invalid } from '../../http/errors.ts';
 import { foldedLike } from '../../lib/text.ts';
 import { newId } from '../../lib/ids.ts';
-import { defaultPartnershipTemplate, defaultVocab, defaultWeights } from './defaults.ts';
+import { defaultLibraryGoals, defaultPartnershipTemplate, defaultVocab, defaultWeights } from './defaults.ts';
 
 export const DEFAULT_KEY_TITLES = ['Head of', 'Dean', 'Director'];
 
@@ -14,7 +14,7 @@ export async function insertInstitution(db: Executor, name: string, now: string,
     .insertInto('institutions')
     .values({
       id, name, academic_year_start_month: 8, academic_year_start_day: 1, time_zone: 'Europe/London', public_directory: 0,
-      contact_cap: null, contact_cap_days: 30, key_titles: JSON.stringify(DEFAULT_KEY_TITLES), created_at: now, updated_at: now,
+      contact_cap: null, contact_cap_days: 30, key_titles: JSON.stringify(DEFAULT_KEY_TITLES), opportunity_cold_days: 14, created_at: now, updated_at: now,
     })
     .execute();
   const terms = (Object.entries(defaultVocab) as [VocabKind, [string, string][]][]).flatMap(([kind, list]) =>
@@ -23,6 +23,9 @@ export async function insertInstitution(db: Executor, name: string, now: string,
   );
   await db.insertInto('vocab_terms').values(terms).execute();
   await insertDefaultTemplate(db, id, now);
+  await db.insertInto('goals').values(defaultLibraryGoals.map((title, i) => ({
+    id: newId(), institution_id: id, parent_id: null, owner: 'library' as const, title, description: null, sort_order: i * 10, active: 1, created_at: now, updated_at: now,
+  }))).execute();
   return id;
 }
 

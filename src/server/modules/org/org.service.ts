@@ -64,6 +64,7 @@ export function orgService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
         if (body.contactCap !== undefined) patch.contact_cap = body.contactCap;
         if (body.contactCapDays !== undefined) patch.contact_cap_days = body.contactCapDays;
         if (body.keyTitles !== undefined) patch.key_titles = JSON.stringify(body.keyTitles);
+        if (body.opportunityColdDays !== undefined) patch.opportunity_cold_days = body.opportunityColdDays;
         await trx.updateTable('institutions').set(patch).where('id', '=', actor.institutionId).execute();
         const after = { ...before, ...patch };
         // the breadth summaries are kept per academic year: a new start date regroups them

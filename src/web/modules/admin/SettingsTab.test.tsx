@@ -7,7 +7,7 @@ import { SettingsTab } from './SettingsTab.tsx';
 
 const institution: InstitutionDto = {
   id: 'i1', name: 'Northmoor', academicYearStartMonth: 8, academicYearStartDay: 1, timeZone: 'Europe/London', publicDirectory: false,
-  contactCap: 4, contactCapDays: 30, keyTitles: ['Head of'],
+  contactCap: 4, contactCapDays: 30, keyTitles: ['Head of'], opportunityColdDays: 14,
 };
 
 function setup() {

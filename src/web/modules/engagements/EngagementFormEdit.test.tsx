@@ -9,7 +9,7 @@ import { EngagementFormEdit } from './EngagementFormEdit.tsx';
 const term = (kind: string, key: string, label: string) => ({ id: `${kind}-${key}`, kind, key, label, sortOrder: 0, active: true });
 const engagement: EngagementDto = {
   id: 'e1', type: { id: 'engagement_type-meeting', label: 'Meeting' }, occurredOn: '2026-03-05', durationMinutes: 45, summary: 'Talked about reading lists',
-  outcome: null, followUp: null, initiatedBy: 'library', attendance: null, milestone: null, themes: [{ id: 'theme-skills', label: 'Skills' }],
+  outcome: null, followUp: null, initiatedBy: 'library', attendance: null, milestone: null, goals: [], campaigns: [], themes: [{ id: 'theme-skills', label: 'Skills' }],
   people: [{ id: 'p1', name: 'Ada Byron' }], staff: [{ id: 'u1', name: 'Liaison Lee' }], orgUnits: [{ id: 'ou1', name: 'Chemistry' }],
   createdBy: 'u1', createdAt: '2026-03-05T10:00:00Z', updatedAt: '2026-03-05T10:00:00Z',
 };

@@ -35,7 +35,7 @@ const person: PersonSummaryDto = {
 
 const engagement: EngagementDto = {
   id: 'e1', type: { id: 't1', label: 'Teaching session' }, occurredOn: '2026-01-10', durationMinutes: 60, summary: 'Embedded literature-search session for second years',
-  outcome: 'Agreed a repeat next term', followUp: null, initiatedBy: 'partner', attendance: 42, milestone: null, themes: [{ id: 'th1', label: 'Skills' }],
+  outcome: 'Agreed a repeat next term', followUp: null, initiatedBy: 'partner', attendance: 42, milestone: null, goals: [], campaigns: [], themes: [{ id: 'th1', label: 'Skills' }],
   people: [{ id: 'p1', name: 'Ada Lovelace' }], staff: [{ id: 'u1', name: 'Sam Reid' }], orgUnits: [{ id: 'd1', name: 'Mathematics' }],
   createdBy: 'u1', createdAt: '2026-01-10T10:00:00Z', updatedAt: '2026-01-10T10:00:00Z',
 };

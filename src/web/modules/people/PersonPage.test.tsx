@@ -26,7 +26,7 @@ const person: PersonDto = {
 
 const engagement = (occurredOn: string): EngagementDto => ({
   id: 'e1', type: { id: 't1', label: 'Meeting' }, occurredOn, durationMinutes: null, summary: 'Talked through reading lists', outcome: null, followUp: null,
-  initiatedBy: 'library', attendance: null, milestone: null, themes: [], people: [{ id: 'p1', name: 'Ada Lovelace' }], staff: [], orgUnits: [],
+  initiatedBy: 'library', attendance: null, milestone: null, goals: [], campaigns: [], themes: [], people: [{ id: 'p1', name: 'Ada Lovelace' }], staff: [], orgUnits: [],
   createdBy: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
 });
 

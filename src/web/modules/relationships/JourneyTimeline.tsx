@@ -21,6 +21,8 @@ function ItemLink({ item }: { item: JourneyItemDto }) {
       return <AnchorLink to="/engagements/$id" params={{ id: item.ref.id }} size="sm">Open the engagement{context}</AnchorLink>;
     case 'person':
       return <AnchorLink to="/people/$id" params={{ id: item.ref.id }} size="sm">Open their page{context}</AnchorLink>;
+    case 'opportunity':
+      return <AnchorLink to="/opportunities/$id" params={{ id: item.ref.id }} size="sm">Open the opportunity{context}</AnchorLink>;
   }
 }
 

@@ -103,6 +103,6 @@ export const zoePerson: PersonDto = {
 
 export const engagement = (id: string, occurredOn: string, summary: string): EngagementDto => ({
   id, type: { id: 'ty-meeting', label: 'Meeting' }, occurredOn, durationMinutes: 60, summary, outcome: null, followUp: null, initiatedBy: 'library',
-  attendance: null, milestone: null, themes: [], people: [zoe], staff: [{ id: 'u-ann', name: 'Ann Archer' }], orgUnits: [computing],
+  attendance: null, milestone: null, goals: [], campaigns: [], themes: [], people: [zoe], staff: [{ id: 'u-ann', name: 'Ann Archer' }], orgUnits: [computing],
   createdBy: 'u-ann', createdAt: `${occurredOn}T10:00:00Z`, updatedAt: `${occurredOn}T10:00:00Z`,
 });

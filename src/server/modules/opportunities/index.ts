@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../lib/deps.ts';
+
+/** Wires the context's routes (filled in as the context is built). */
+export function registerOpportunities(_app: FastifyInstance, _deps: AppDeps) {}

@@ -1,0 +1,22 @@
+import type { Executor } from '../../db/types.ts';
+import { invalid } from '../../http/errors.ts';
+
+/**
+ * Reference checks the planning records share: every id must belong to the caller's institution,
+ * and the 400 names the field. Goals must also be in use (a retired goal keeps what already aligns to it).
+ */
+export async function assertGoals(db: Executor, institutionId: string, ids: string[], field: string): Promise<void> {
+  if (!ids.length) return;
+  const found = await db.selectFrom('goals').select(['id', 'active']).where('institution_id', '=', institutionId).where('id', 'in', ids).execute();
+  const missing = ids.filter((id) => !found.some((f) => f.id === id));
+  if (missing.length) throw invalid(field, `unknown goal ${missing.join(', ')}`);
+  const retired = found.filter((f) => f.active !== 1).map((f) => f.id);
+  if (retired.length) throw invalid(field, `retired goal ${retired.join(', ')}: choose one in use`);
+}
+
+export async function assertCampaigns(db: Executor, institutionId: string, ids: string[], field: string): Promise<void> {
+  if (!ids.length) return;
+  const found = await db.selectFrom('campaigns').select('id').where('institution_id', '=', institutionId).where('id', 'in', ids).execute();
+  const missing = ids.filter((id) => !found.some((f) => f.id === id));
+  if (missing.length) throw invalid(field, `unknown campaign ${missing.join(', ')}`);
+}
