@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/types.ts';
+import type { GoalRefDto } from '../../../shared/contracts/goals.ts';
 import { invalid } from '../../http/errors.ts';
 
 /**
@@ -19,4 +20,17 @@ export async function assertCampaigns(db: Executor, institutionId: string, ids: 
   const found = await db.selectFrom('campaigns').select('id').where('institution_id', '=', institutionId).where('id', 'in', ids).execute();
   const missing = ids.filter((id) => !found.some((f) => f.id === id));
   if (missing.length) throw invalid(field, `unknown campaign ${missing.join(', ')}`);
+}
+
+/** How each of these goals (or objectives) is named on other records, with an objective's goal. */
+export async function goalRefs(db: Executor, institutionId: string, ids: string[]): Promise<Map<string, GoalRefDto>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('goals as g')
+    .leftJoin('goals as p', 'p.id', 'g.parent_id')
+    .select(['g.id', 'g.title', 'g.owner', 'g.parent_id', 'p.title as parent_title'])
+    .where('g.institution_id', '=', institutionId)
+    .where('g.id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title, owner: r.owner, parent: r.parent_id ? { id: r.parent_id, title: r.parent_title ?? '' } : null }]));
 }
