@@ -7,6 +7,7 @@ import { insertBatched } from './batch.ts';
 import { DEMO_DOMAIN, DEMO_INSTITUTION } from './demo-data.ts';
 import { buildDemoPlan, DEFAULT_SEED } from './demo-plan.ts';
 import { localDate } from '../lib/clock.ts';
+import { seedDemoPlanning } from './demo-planning.ts';
 import { demoRows, type DemoRows } from './demo-rows.ts';
 
 /** The liaison librarian for the Faculty of Science and Engineering (School of Computing included). */
@@ -111,6 +112,10 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
       });
     }
     await rebuildSummaries(trx, { id: institutionId, ...inst });
+    opts.onProgress?.(total, total, 'goals, opportunities, action plans and a campaign');
+    await seedDemoPlanning({
+      trx, institutionId, today: plan.today, now, yearStartMonth: inst.academic_year_start_month, yearStartDay: inst.academic_year_start_day,
+    });
     return { institutionId, users: rows.users.length, orgUnits: rows.org_units.length, people: rows.people.length, engagements: rows.engagements.length };
   });
 }

@@ -3,7 +3,7 @@ import { maturityLabels } from '../../../shared/contracts/relationships.ts';
 import type { Executor } from '../../db/types.ts';
 import { addDays } from '../../../shared/academic-year.ts';
 
-/** The department's short history: maturity changes, milestones and champions gained, oldest first. */
+/** The department's short history: maturity changes, milestones (marked on engagements or on embedded opportunities) and champions gained, oldest first. */
 export async function journey(db: Executor, institutionId: string, unitId: string): Promise<JourneyItemDto[]> {
   const assessed = await db
     .selectFrom('maturity_assessments')
@@ -19,6 +19,15 @@ export async function journey(db: Executor, institutionId: string, unitId: strin
     .where('e.milestone', 'is not', null)
     .where((eb) => eb.exists(eb.selectFrom('engagement_org_units as u').select('u.engagement_id').whereRef('u.engagement_id', '=', 'e.id').where('u.org_unit_id', '=', unitId)))
     .execute();
+  // opportunities embedded and recorded as milestones ("Reaching embedded offers to record a milestone")
+  const embedded = await db
+    .selectFrom('opportunities as o')
+    .select(['o.id', 'o.milestone', 'o.milestone_on', 'o.title'])
+    .where('o.institution_id', '=', institutionId)
+    .where('o.milestone', 'is not', null)
+    .where('o.milestone_on', 'is not', null)
+    .where((eb) => eb.exists(eb.selectFrom('opportunity_org_units as u').select('u.opportunity_id').whereRef('u.opportunity_id', '=', 'o.id').where('u.org_unit_id', '=', unitId)))
+    .execute();
   const champions = await db
     .selectFrom('people as p')
     .select(['p.id', 'p.name', 'p.champion_since'])
@@ -33,6 +42,9 @@ export async function journey(db: Executor, institutionId: string, unitId: strin
     })),
     ...milestones.map((m): JourneyItemDto => ({
       kind: 'milestone', date: m.occurred_on, title: m.milestone ?? '', detail: m.summary, level: null, ref: { type: 'engagement', id: m.id },
+    })),
+    ...embedded.map((o): JourneyItemDto => ({
+      kind: 'milestone', date: o.milestone_on ?? '', title: o.milestone ?? '', detail: `Opportunity embedded: ${o.title}`, level: null, ref: { type: 'opportunity', id: o.id },
     })),
     ...champions.map((c): JourneyItemDto => ({
       kind: 'champion', date: c.champion_since ?? '', title: `${c.name} became a library champion`, detail: null, level: null, ref: { type: 'person', id: c.id },

@@ -8,9 +8,11 @@ import type { createEngagementBody, EngagementDto, EngagementWriteDto } from '..
 import { today } from '../../lib/dates.ts';
 import type { QuickLogPrefill } from '../../components/actions.ts';
 import { useVocab } from '../org/api.ts';
+import { GoalsField } from '../goals/GoalField.tsx';
 import { DateField } from './EngagementFormDate.tsx';
 import { DepartmentsField } from './EngagementFormDepartments.tsx';
 import { PeopleField } from './EngagementFormPeople.tsx';
+import { CampaignsField } from './EngagementFormPlanning.tsx';
 
 /** What the form holds: the API's create body before zod's defaults and trimming. */
 export type EngagementFormValues = z.input<typeof createEngagementBody>;
@@ -18,6 +20,7 @@ export type EngagementFormValues = z.input<typeof createEngagementBody>;
 /** Fields the API may name in a 400, for showApiError. */
 export const engagementFieldNames = [
   'typeId', 'occurredOn', 'durationMinutes', 'summary', 'outcome', 'followUp', 'initiatedBy', 'attendance', 'milestone', 'personIds', 'orgUnitIds', 'themeIds',
+  'goalIds', 'campaignIds',
 ];
 
 /** Engagement types that have an audience to count. */
@@ -38,6 +41,8 @@ export function engagementDefaults(prefill: QuickLogPrefill = {}, current?: Enga
       personIds: current.people.map((p) => p.id),
       orgUnitIds: current.orgUnits.map((u) => u.id),
       themeIds: current.themes.map((t) => t.id),
+      goalIds: current.goals.map((g) => g.id),
+      campaignIds: current.campaigns.map((c) => c.id),
     };
   }
   return {
@@ -53,6 +58,8 @@ export function engagementDefaults(prefill: QuickLogPrefill = {}, current?: Enga
     personIds: prefill.personIds ?? [],
     orgUnitIds: prefill.orgUnitId ? [prefill.orgUnitId] : [],
     themeIds: [],
+    goalIds: [],
+    campaignIds: [],
   };
 }
 
@@ -150,6 +157,14 @@ export function EngagementFormFields<T>({ control, current, autoFocus = false }:
         )} />
         <Controller control={control} name="followUp" render={({ field, fieldState }) => (
           <Textarea label="Follow-up" description="What you or they will do next" rows={2} resize="vertical" {...field} value={field.value ?? ''} error={say(fieldState.error?.message)} />
+        )} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Controller control={control} name="goalIds" render={({ field, fieldState }) => (
+          <GoalsField value={field.value ?? []} onChange={field.onChange} description="The strategic goals it serves" error={say(fieldState.error?.message)} />
+        )} />
+        <Controller control={control} name="campaignIds" render={({ field, fieldState }) => (
+          <CampaignsField value={field.value ?? []} onChange={field.onChange} known={current?.campaigns} error={say(fieldState.error?.message)} />
         )} />
       </SimpleGrid>
       <Controller control={control} name="milestone" render={({ field, fieldState }) => (
