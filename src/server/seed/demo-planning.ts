@@ -214,7 +214,7 @@ async function seedPlans(c: Ctx, refs: { units: Map<string, string>; staff: Map<
   const championObj = await objective(current, 'Grow the library champion network in the school', refs.goals.champions, 20);
   const first = await action(current, {
     title: 'Embedded sessions in COMP350, COMP390 and COMP401', status: 'in_progress', objective_id: teachingObj,
-    partner_person_id: need(refs.people, 'zoe.angstrom@northmoor.example'), due_on: addDays(year.start, 200),
+    partner_person_id: need(refs.people, 'zoe.angstrom@northmoor.example'), due_on: addDays(today, 60),
   });
   if (refs.teachingIds.length) await trx.insertInto('plan_action_engagements').values(refs.teachingIds.slice(-2).map((engagement_id) => ({ action_id: first, engagement_id, institution_id: inst }))).execute();
   await action(current, { title: 'Dissertation writing workshop for the MSci group project', status: 'not_started', objective_id: teachingObj, carried_from_id: carried, notes: 'Carried forward from last year.' });

@@ -265,6 +265,42 @@ describe('the demo university', () => {
     expect(wrong.statusCode).toBe(401);
   });
 
+  it('plans the year: goals beside the library’s six, opportunities at every stage, plans with a carried action, a campaign with reach', async () => {
+    const librarian = await login(t.app, DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
+    const get = async <T>(url: string) => {
+      const res = await librarian.get(url);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<T>();
+    };
+    const goals = await get<{ owner: string; title: string; objectives: unknown[] }[]>('/api/v1/goals');
+    expect(goals.filter((g) => g.owner === 'library').map((g) => g.title)).toEqual(['Visibility', 'Relations', 'Skills', 'Research & Knowledge', 'Education & Learning', 'Community & Citizens']);
+    expect(goals.filter((g) => g.owner === 'institution').map((g) => g.objectives.length)).toEqual([2, 1]);
+
+    const board = await get<{ columns: { stage: string; total: number }[] }>('/api/v1/opportunities/board');
+    expect(Object.fromEntries(board.columns.map((c) => [c.stage, c.total]))).toEqual({ spotted: 3, hook_found: 1, approached: 1, piloting: 1, embedded: 1, declined: 1, lapsed: 0 });
+    const triage = await get<{ items: { title: string }[] }>('/api/v1/opportunities/triage');
+    expect(triage.items.map((o) => o.title).sort()).toEqual(['Reading-list review for first-year Law modules', 'Systematic review clinic for Engineering PhD students']);
+
+    const comp = (await t.handle.db.selectFrom('org_units').select('id').where('code', '=', 'COMP').where('institution_id', '=', result.institutionId).executeTakeFirstOrThrow()).id;
+    const journey = await get<{ items: { kind: string; title: string; ref: { type: string } }[] }>(`/api/v1/org-units/${comp}/journey`);
+    expect(journey.items).toContainEqual(expect.objectContaining({ kind: 'milestone', title: 'Embedded: research skills in years 3 and 4', ref: expect.objectContaining({ type: 'opportunity' }) }));
+
+    const plans = await get<{ items: { id: string; year: number; status: string }[] }>(`/api/v1/action-plans?orgUnitId=${comp}`);
+    expect(plans.items.map((p) => [p.year, p.status])).toEqual([[2025, 'agreed'], [2024, 'reviewed']]);
+    const current = await get<{ agreedBy: string; actions: { title: string; carriedFrom: { year: number } | null; overdue: boolean }[] }>(`/api/v1/action-plans/${plans.items[0]?.id ?? ''}`);
+    expect(current.agreedBy).toBe('Gwen Harrow, Head of School');
+    expect(current.actions.find((x) => x.carriedFrom)).toMatchObject({ title: 'Dissertation writing workshop for the MSci group project', carriedFrom: { year: 2024 } });
+    expect(current.actions.filter((x) => x.overdue).map((x) => x.title)).toEqual(['Introduce a second champion among the year-1 convenors']);
+
+    const campaigns = await get<{ items: { name: string; status: string; reach: { targeted: number; engaged: number } }[] }>('/api/v1/campaigns');
+    expect(campaigns.items).toHaveLength(1);
+    expect(campaigns.items[0]).toMatchObject({ name: 'Know your librarian', reach: { targeted: 8 } });
+    expect(campaigns.items[0]?.reach.engaged).toBeGreaterThan(0);
+
+    const nudges = await get<{ items: { kind: string; title: string }[] }>('/api/v1/nudges');
+    expect(nudges.items).toContainEqual(expect.objectContaining({ kind: 'action_overdue', title: 'Introduce a second champion among the year-1 convenors: overdue' }));
+  });
+
   it('refuses to load the demo twice and changes nothing', async () => {
     const before = await digest(t.handle.db);
     await expect(seedDemo(t.handle.db, { clock })).rejects.toBeInstanceOf(DemoExistsError);
