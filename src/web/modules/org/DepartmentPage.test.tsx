@@ -69,6 +69,8 @@ function setup(role: Role = 'librarian', found = true) {
         return { body: compliance };
       case '/api/v1/org-units/d1/stakeholders':
         return { body: stakeholders };
+      case '/api/v1/action-plans':
+        return { body: page([]) };
     }
     return undefined;
   });
@@ -132,10 +134,10 @@ describe('DepartmentView', { timeout: 20_000 }, () => {
     expect(calls.some((c) => /\/(journey|cadence|stakeholders)/.test(c.path))).toBe(false);
   });
 
-  it('keeps engagements first and the journey, partnership model and stakeholder map one tab away, by keyboard', async () => {
+  it('keeps engagements first and the journey, partnership model, stakeholder map and action plan one tab away, by keyboard', async () => {
     const { user } = setup();
     const tabs = within(await screen.findByRole('tablist', { name: 'More about Mathematics' }));
-    expect(tabs.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Engagements', 'Journey', 'Partnership model', 'Stakeholder map']);
+    expect(tabs.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Engagements', 'Journey', 'Partnership model', 'Stakeholder map', 'Action plan']);
     expect(tabs.getByRole('tab', { name: 'Engagements' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('tabpanel', { name: 'Engagements' })).toBeTruthy();
 
@@ -149,6 +151,8 @@ describe('DepartmentView', { timeout: 20_000 }, () => {
     expect(await screen.findByRole('table', { name: 'Partnership model for schools, 2025–26' })).toBeTruthy();
     await user.keyboard('{ArrowRight}');
     expect(await screen.findByRole('table', { name: /^Stakeholder map/ })).toBeTruthy();
+    await user.keyboard('{ArrowRight}');
+    expect(await screen.findByRole('region', { name: 'Action plan' })).toBeTruthy();
   });
 
   it('opens quick log for this department', async () => {

@@ -16,6 +16,7 @@ import { useOrgUnit, useOrgUnits } from './api.ts';
 import { DepartmentEngagements } from './DepartmentEngagements.tsx';
 import { DepartmentLibrarians } from './DepartmentLibrarians.tsx';
 import { DepartmentPeople } from './DepartmentPeople.tsx';
+import { DepartmentPlan } from '../plans/DepartmentPlan.tsx';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 
 export function DepartmentPage() {
@@ -151,11 +152,13 @@ function DepartmentTabs({ unit }: { unit: OrgUnitDto }) {
         <Tabs.Tab value="journey">Journey</Tabs.Tab>
         <Tabs.Tab value="cadence">Partnership model</Tabs.Tab>
         <Tabs.Tab value="stakeholders">Stakeholder map</Tabs.Tab>
+        <Tabs.Tab value="plan">Action plan</Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="engagements"><DepartmentEngagements orgUnitId={unit.id} /></Tabs.Panel>
       <Tabs.Panel value="journey"><JourneyTimeline orgUnitId={unit.id} /></Tabs.Panel>
       <Tabs.Panel value="cadence"><CadencePanel orgUnitId={unit.id} /></Tabs.Panel>
       <Tabs.Panel value="stakeholders"><StakeholderMap orgUnitId={unit.id} /></Tabs.Panel>
+      <Tabs.Panel value="plan"><DepartmentPlan orgUnitId={unit.id} orgUnitName={unit.name} /></Tabs.Panel>
     </Tabs>
   );
 }
