@@ -13,6 +13,7 @@ import { complianceByUnit } from '../partnership/compliance.ts';
 import { contactCaps } from '../relationships/caps.ts';
 import { losingTouch, unitsCoveredBy } from '../relationships/people.repository.ts';
 import * as repo from './nudges.repository.ts';
+import { planningNudges } from './planning-nudges.ts';
 
 /** The feed shows the most pressing first and at most this many; the rest wait for the next visit. */
 export const FEED_LIMIT = 100;
@@ -25,8 +26,8 @@ const byPriority = (a: NudgeDto, b: NudgeDto) =>
   KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title);
 
 /**
- * Nudges for one user: `mine` covers the departments they cover today and the people there;
- * `team` (managers) covers every department. Computed on request from the signals' own queries,
+ * Nudges for one user: `mine` covers the departments they cover today and the people there, and the
+ * opportunities and actions they own; `team` (managers) covers every department and everyone's. Computed on request from the signals' own queries,
  * so a nudge clears the moment its cause does (log the engagement and the cadence nudge is gone).
  */
 export function nudgesService(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) {
@@ -94,6 +95,8 @@ export function nudgesService(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) {
         detail: `Every engagement in the last year involved ${u.staff_name ?? 'the same person'} only; if they leave, the relationship goes with them.`,
       });
     }
+
+    out.push(...await planningNudges(db, inst, today, scope === 'mine' ? actor.userId : undefined));
 
     if (scope === 'team') {
       for (const [unitId, fns] of await coverage.gaps(inst.id, departments.map((d) => d.id), today)) {

@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../lib/deps.ts';
+import { opportunitiesRoutes } from './opportunities.routes.ts';
+import { opportunitiesService } from './opportunities.service.ts';
 
-/** Wires the context's routes (filled in as the context is built). */
-export function registerOpportunities(_app: FastifyInstance, _deps: AppDeps) {}
+export { coldOpportunities, type ColdOpportunity } from './ranking.ts';
+
+export function registerOpportunities(app: FastifyInstance, deps: AppDeps) {
+  opportunitiesRoutes(app, opportunitiesService(deps));
+}
