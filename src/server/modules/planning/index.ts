@@ -1,5 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../lib/deps.ts';
+import { campaignsRoutes } from './campaigns.routes.ts';
+import { campaignsService } from './campaigns.service.ts';
+import { goalsRoutes } from './goals.routes.ts';
+import { goalsService } from './goals.service.ts';
 
-/** Wires the context's routes (filled in as the context is built). */
-export function registerPlanning(_app: FastifyInstance, _deps: AppDeps) {}
+/** Strategic goals (goal → objective) and service-wide campaigns. */
+export function registerPlanning(app: FastifyInstance, deps: AppDeps) {
+  goalsRoutes(app, goalsService(deps));
+  campaignsRoutes(app, campaignsService(deps));
+}
