@@ -36,7 +36,7 @@ export function AgreeForm({ token, orgUnitName }: { token: string; orgUnitName: 
   });
 
   if (agreedBy) {
-    return <Alert color="teal" title="Thank you" role="status"><Text size="sm">Thank you — the plan is recorded as agreed by {agreedBy}.</Text></Alert>;
+    return <Alert variant="outline" color="teal.9" title="Thank you" role="status"><Text size="sm">Thank you — the plan is recorded as agreed by {agreedBy}.</Text></Alert>;
   }
   return (
     <form onSubmit={(ev) => void submit(ev)} noValidate aria-label="Agree this plan">
