@@ -3,7 +3,8 @@ import { actionStatusLabels, type PlanActionDto } from '../../../shared/contract
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { yearLabel } from './api.ts';
-import { listStyle, Part } from './PlanParts.tsx';
+import { Part } from './PlanParts.tsx';
+import { EngagementRefList } from '../../components/EngagementRefList.tsx';
 
 /**
  * One action: title, who owns it in the library and who on the department's side, when it is due, how
@@ -41,16 +42,7 @@ export function PlanActionItem({ action: a, onEdit, onRemove }: { action: PlanAc
         {a.engagements.length > 0 && (
           <div>
             <Text size="sm" fw={600}>Linked engagements:</Text>
-            <Stack component="ul" gap={2} style={listStyle}>
-              {a.engagements.map((x) => (
-                <li key={x.id}>
-                  <AnchorLink to="/engagements/$id" params={{ id: x.id }} size="sm">
-                    <VisuallyHidden>Engagement on </VisuallyHidden>{formatDate(x.occurredOn)}
-                  </AnchorLink>
-                  <Text span size="sm">: {x.summary}</Text>
-                </li>
-              ))}
-            </Stack>
+            <EngagementRefList items={a.engagements} />
           </div>
         )}
         {a.notes && <Text size="sm" style={{ whiteSpace: 'pre-line' }}>{a.notes}</Text>}

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useId, useState } from 'react';
 import type { MeDto } from '../../../shared/contracts/identity.ts';
 import { maturityLabels, signalExplanations, type MaturityAssessmentDto } from '../../../shared/contracts/relationships.ts';
-import { AnchorLink } from '../../components/AnchorLink.tsx';
+import { bareList, EngagementRefList } from '../../components/EngagementRefList.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
@@ -12,7 +12,6 @@ import { canEdit, useMe } from '../identity/api.ts';
 import { useMaturity, useMaturityMutations, type Subject } from './api.ts';
 import { MaturityForm } from './MaturityForm.tsx';
 
-const listStyle = { listStyle: 'none', margin: 0, padding: 0 } as const;
 
 /** The element id of an assessment in the history, so the journey can link to it. */
 export const assessmentAnchor = (id: string) => `assessment-${id}`;
@@ -79,7 +78,7 @@ function History({ items, removable, onRemove }: {
   return (
     <div>
       <Title order={4} size="h5" mb="xs">History</Title>
-      <Stack component="ol" gap="sm" style={listStyle} aria-label="Maturity assessments, newest first">
+      <Stack component="ol" gap="sm" style={bareList} aria-label="Maturity assessments, newest first">
         {items.map((a) => (
           // tabIndex -1: the journey links here, and a fragment target must be focusable for every browser to move focus to it
           <li key={a.id} id={assessmentAnchor(a.id)} tabIndex={-1}>
@@ -98,17 +97,7 @@ function History({ items, removable, onRemove }: {
             {a.engagements.length > 0 && (
               <>
                 <Text size="sm" fw={600} mt={4}>Engagements behind this:</Text>
-                <Stack component="ul" gap={2} style={listStyle}>
-                  {a.engagements.map((x) => (
-                    // only the date is the link: a summary naming a person would make a second link "to" them
-                    <li key={x.id}>
-                      <AnchorLink to="/engagements/$id" params={{ id: x.id }} size="sm">
-                        <VisuallyHidden>Engagement on </VisuallyHidden>{formatDate(x.occurredOn)}
-                      </AnchorLink>
-                      <Text span size="sm">: {x.summary}</Text>
-                    </li>
-                  ))}
-                </Stack>
+                <EngagementRefList items={a.engagements} />
               </>
             )}
           </li>
