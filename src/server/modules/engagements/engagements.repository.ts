@@ -27,7 +27,8 @@ export interface Relations {
   campaigns: Map<string, Ref[]>;
 }
 
-function assertAllFound(found: { id: string }[], ids: string[], field: string, what: string): void {
+/** Throws a 400 naming `field` and the ids that are not among `found`. */
+export function assertAllFound(found: { id: string }[], ids: string[], field: string, what: string): void {
   const missing = ids.filter((id) => !found.some((f) => f.id === id));
   if (missing.length) throw invalid(field, `unknown ${what} ${missing.join(', ')}`);
 }
@@ -44,6 +45,20 @@ export async function assertUsersInInstitution(db: Executor, institutionId: stri
   if (!ids.length) return;
   const found = await db.selectFrom('users').select('id').where('institution_id', '=', institutionId).where('id', 'in', ids).execute();
   assertAllFound(found, ids, field, 'staff member');
+}
+
+/** Throws a 400 naming `field` unless every id is an engagement of this institution. */
+export async function assertEngagementsInInstitution(db: Executor, institutionId: string, ids: string[], field: string) {
+  if (!ids.length) return;
+  const found = await db.selectFrom('engagements').select('id').where('institution_id', '=', institutionId).where('id', 'in', ids).execute();
+  assertAllFound(found, ids, field, 'engagement');
+}
+
+/** An owner must be a current member of staff of this institution: a deactivated account cannot take work on. */
+export async function assertActiveUser(db: Executor, institutionId: string, id: string, field: string) {
+  const u = await db.selectFrom('users').select(['id', 'active']).where('institution_id', '=', institutionId).where('id', '=', id).executeTakeFirst();
+  if (!u) throw invalid(field, `unknown staff member ${id}`);
+  if (u.active !== 1) throw invalid(field, `${id} is no longer an active member of staff`);
 }
 
 export const findEngagement = (db: Executor, institutionId: string, id: string) =>

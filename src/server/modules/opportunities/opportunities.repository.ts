@@ -2,6 +2,7 @@ import type { GoalOwner } from '../../../shared/contracts/goals.ts';
 import type { Executor, OpportunityStage, OpportunityStageChangeTable, OpportunityTable, TriggerKind } from '../../db/types.ts';
 import { invalid } from '../../http/errors.ts';
 import { foldedLike } from '../../lib/text.ts';
+import { assertAllFound } from '../engagements/engagements.repository.ts';
 
 /** The link sets of an opportunity, by the body field that names them. */
 export const linkTables = {
@@ -185,24 +186,6 @@ export async function deleteOpportunity(db: Executor, institutionId: string, id:
   await db.deleteFrom('opportunity_proofs').where('proof_id', '=', id).execute();
   await db.deleteFrom('opportunity_stage_changes').where('opportunity_id', '=', id).execute();
   await db.deleteFrom('opportunities').where('institution_id', '=', institutionId).where('id', '=', id).execute();
-}
-
-function assertAllFound(found: { id: string }[], ids: string[], field: string, what: string): void {
-  const missing = ids.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw invalid(field, `unknown ${what} ${missing.join(', ')}`);
-}
-
-/** An owner must be a current member of staff: a deactivated account cannot take work on. */
-export async function assertActiveUser(db: Executor, institutionId: string, id: string, field: string) {
-  const u = await db.selectFrom('users').select(['id', 'active']).where('institution_id', '=', institutionId).where('id', '=', id).executeTakeFirst();
-  if (!u) throw invalid(field, `unknown staff member ${id}`);
-  if (u.active !== 1) throw invalid(field, `${id} is no longer an active member of staff`);
-}
-
-export async function assertEngagements(db: Executor, institutionId: string, ids: string[], field: string) {
-  if (!ids.length) return;
-  const found = await db.selectFrom('engagements').select('id').where('institution_id', '=', institutionId).where('id', 'in', ids).execute();
-  assertAllFound(found, ids, field, 'engagement');
 }
 
 /** Social proof points to a success elsewhere: another opportunity of the institution, piloting or embedded. */

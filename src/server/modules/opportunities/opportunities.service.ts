@@ -8,7 +8,7 @@ import { isoNow, localDate } from '../../lib/clock.ts';
 import type { AppDeps } from '../../lib/deps.ts';
 import { newId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { assertPeopleInInstitution } from '../engagements/engagements.repository.ts';
+import { assertActiveUser, assertEngagementsInInstitution, assertPeopleInInstitution } from '../engagements/engagements.repository.ts';
 import { assertOrgUnitsInInstitution, institutionRow } from '../org/org.repository.ts';
 import { assertGoals } from '../planning/refs.ts';
 import { auditable } from './opportunities.mapper.ts';
@@ -37,14 +37,14 @@ export function opportunitiesService({ db, clock }: Pick<AppDeps, 'db' | 'clock'
   async function checkRefs(trx: Executor, actor: Actor, selfId: string, refs: Refs, before?: Before) {
     const inst = actor.institutionId;
     const added = (key: repo.LinkKey) => (refs[key] ?? []).filter((id) => !before?.sets[key].includes(id));
-    if (refs.ownerId && refs.ownerId !== before?.row.owner_id) await repo.assertActiveUser(trx, inst, refs.ownerId, 'ownerId');
+    if (refs.ownerId && refs.ownerId !== before?.row.owner_id) await assertActiveUser(trx, inst, refs.ownerId, 'ownerId');
     if (refs.triggerEngagementId && refs.triggerEngagementId !== before?.row.trigger_engagement_id) {
-      await repo.assertEngagements(trx, inst, [refs.triggerEngagementId], 'triggerEngagementId');
+      await assertEngagementsInInstitution(trx, inst, [refs.triggerEngagementId], 'triggerEngagementId');
     }
     await assertOrgUnitsInInstitution(trx, inst, added('orgUnitIds'), 'orgUnitIds');
     await assertPeopleInInstitution(trx, inst, added('personIds'), 'personIds');
     await assertGoals(trx, inst, added('goalIds'), 'goalIds');
-    await repo.assertEngagements(trx, inst, added('engagementIds'), 'engagementIds');
+    await assertEngagementsInInstitution(trx, inst, added('engagementIds'), 'engagementIds');
     await repo.assertProofs(trx, inst, added('proofIds'), selfId, 'proofIds');
   }
 

@@ -152,7 +152,7 @@ describe('plan actions', () => {
     const kept = await a.librarian.patch(`/api/v1/plan-actions/${action.id}`, { ownerId: leaver, title: 'Hand over the clinic' });
     expect(kept.statusCode, kept.body).toBe(200);
     const refused = await a.librarian.post(`/api/v1/action-plans/${ids.plan}/actions`, { title: 'New work', ownerId: leaver });
-    expect(errorOf(refused).details).toEqual([{ field: 'ownerId', message: 'is a deactivated user' }]);
+    expect(errorOf(refused).details).toEqual([{ field: 'ownerId', message: `${leaver} is no longer an active member of staff` }]);
   });
 });
 

@@ -1,6 +1,4 @@
 import type { Executor, PlanActionTable, PlanObjectiveTable } from '../../db/types.ts';
-import { invalid } from '../../http/errors.ts';
-import { assertUsersInInstitution } from '../engagements/engagements.repository.ts';
 
 export const findObjective = (db: Executor, institutionId: string, id: string) =>
   db.selectFrom('plan_objectives').selectAll().where('institution_id', '=', institutionId).where('id', '=', id).executeTakeFirst();
@@ -48,19 +46,4 @@ export async function engagementIdsOf(db: Executor, actionId: string): Promise<s
 export async function replaceEngagements(db: Executor, institutionId: string, actionId: string, ids: string[]) {
   await db.deleteFrom('plan_action_engagements').where('institution_id', '=', institutionId).where('action_id', '=', actionId).execute();
   if (ids.length) await db.insertInto('plan_action_engagements').values(ids.map((id) => ({ action_id: actionId, engagement_id: id, institution_id: institutionId }))).execute();
-}
-
-/** Throws a 400 naming `field` unless every id is an engagement of this institution. */
-export async function assertEngagements(db: Executor, institutionId: string, ids: string[], field: string) {
-  if (!ids.length) return;
-  const found = await db.selectFrom('engagements').select('id').where('institution_id', '=', institutionId).where('id', 'in', ids).execute();
-  const missing = ids.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw invalid(field, `unknown engagement ${missing.join(', ')}`);
-}
-
-/** Throws a 400 naming `field` unless the user is of this institution and not deactivated. */
-export async function assertActiveUser(db: Executor, institutionId: string, id: string, field: string) {
-  await assertUsersInInstitution(db, institutionId, [id], field);
-  const user = await db.selectFrom('users').select('active').where('institution_id', '=', institutionId).where('id', '=', id).executeTakeFirst();
-  if (user?.active !== 1) throw invalid(field, 'is a deactivated user');
 }

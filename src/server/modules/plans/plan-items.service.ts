@@ -7,7 +7,7 @@ import { isoNow } from '../../lib/clock.ts';
 import type { AppDeps } from '../../lib/deps.ts';
 import { newId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { assertPeopleInInstitution } from '../engagements/engagements.repository.ts';
+import { assertActiveUser, assertEngagementsInInstitution, assertPeopleInInstitution } from '../engagements/engagements.repository.ts';
 import { assertGoals } from '../planning/refs.ts';
 import * as items from './plan-items.repository.ts';
 import { auditableAction } from './plans.mapper.ts';
@@ -60,9 +60,9 @@ export function planItemsService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>, p
         const o = await items.findObjective(trx, inst, objectiveId);
         if (o?.plan_id !== planId) throw invalid('objectiveId', 'is not an objective of this plan');
       },
-      async () => { if (ownerId && ownerId !== before?.owner_id) await items.assertActiveUser(trx, inst, ownerId, 'ownerId'); },
+      async () => { if (ownerId && ownerId !== before?.owner_id) await assertActiveUser(trx, inst, ownerId, 'ownerId'); },
       async () => { if (partnerPersonId) await assertPeopleInInstitution(trx, inst, [partnerPersonId], 'partnerPersonId'); },
-      async () => { if (engagementIds) await items.assertEngagements(trx, inst, engagementIds, 'engagementIds'); },
+      async () => { if (engagementIds) await assertEngagementsInInstitution(trx, inst, engagementIds, 'engagementIds'); },
     ]);
   }
 

@@ -13,7 +13,7 @@ import { newId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { parseStringList } from '../org/org.mapper.ts';
 import { assertOrgUnitsInInstitution, descendantIds, institutionRow } from '../org/org.repository.ts';
-import { assertPeopleInInstitution } from '../engagements/engagements.repository.ts';
+import { assertEngagementsInInstitution, assertPeopleInInstitution } from '../engagements/engagements.repository.ts';
 import { complianceByUnit } from '../partnership/compliance.ts';
 import { contactCaps } from './caps.ts';
 import * as journeyRepo from './journey.repository.ts';
@@ -96,11 +96,7 @@ export function relationshipsService({ db, clock, dialect }: Pick<AppDeps, 'db' 
       return db.transaction().execute(async (trx) => {
         if (body.orgUnitId) await assertOrgUnitsInInstitution(trx, actor.institutionId, [body.orgUnitId], 'orgUnitId');
         if (body.personId) await assertPeopleInInstitution(trx, actor.institutionId, [body.personId], 'personId');
-        if (body.engagementIds.length) {
-          const found = await trx.selectFrom('engagements').select('id').where('institution_id', '=', actor.institutionId).where('id', 'in', body.engagementIds).execute();
-          const missing = body.engagementIds.filter((id) => !found.some((f) => f.id === id));
-          if (missing.length) throw invalid('engagementIds', `unknown engagement ${missing.join(', ')}`);
-        }
+        await assertEngagementsInInstitution(trx, actor.institutionId, body.engagementIds, 'engagementIds');
         const now = isoNow(clock);
         const row = {
           id: newId(), institution_id: actor.institutionId, org_unit_id: body.orgUnitId ?? null, person_id: body.personId ?? null, level: body.level,
