@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/types.ts';
 import type { GoalRefDto } from '../../../shared/contracts/goals.ts';
 import { invalid } from '../../http/errors.ts';
+import { assertAllFound } from '../engagements/engagements.repository.ts';
 
 /**
  * Reference checks the planning records share: every id must belong to the caller's institution,
@@ -9,8 +10,7 @@ import { invalid } from '../../http/errors.ts';
 export async function assertGoals(db: Executor, institutionId: string, ids: string[], field: string): Promise<void> {
   if (!ids.length) return;
   const found = await db.selectFrom('goals').select(['id', 'active']).where('institution_id', '=', institutionId).where('id', 'in', ids).execute();
-  const missing = ids.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw invalid(field, `unknown goal ${missing.join(', ')}`);
+  assertAllFound(found, ids, field, 'goal');
   const retired = found.filter((f) => f.active !== 1).map((f) => f.id);
   if (retired.length) throw invalid(field, `retired goal ${retired.join(', ')}: choose one in use`);
 }
@@ -18,8 +18,7 @@ export async function assertGoals(db: Executor, institutionId: string, ids: stri
 export async function assertCampaigns(db: Executor, institutionId: string, ids: string[], field: string): Promise<void> {
   if (!ids.length) return;
   const found = await db.selectFrom('campaigns').select('id').where('institution_id', '=', institutionId).where('id', 'in', ids).execute();
-  const missing = ids.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw invalid(field, `unknown campaign ${missing.join(', ')}`);
+  assertAllFound(found, ids, field, 'campaign');
 }
 
 /** How each of these goals (or objectives) is named on other records, with an objective's goal. */
