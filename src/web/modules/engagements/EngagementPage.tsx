@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useNavigate, useParams } from '@tanstack/react-router';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
 import type { EngagementDto } from '../../../shared/contracts/engagements.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
@@ -35,6 +35,7 @@ function EngagementView({ e }: { e: EngagementDto }) {
         <Title order={1}>{e.type.label} on {formatDate(e.occurredOn)}</Title>
         {canEdit(me) && (
           <Group gap="sm">
+            <Button variant="light" renderRoot={(props) => <Link {...props} to="/opportunities/new" search={{ fromEngagement: e.id }} />}>Spotted an opportunity</Button>
             <Button onClick={() => setEditing(true)}>Edit</Button>
             <Button variant="outline" color="red.9" onClick={() => setDeleting(true)}>Delete</Button>
           </Group>

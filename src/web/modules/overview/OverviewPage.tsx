@@ -63,7 +63,12 @@ export function OverviewPage() {
           <Title order={1}>Relationships at a glance</Title>
           <Text c="dimmed" size="sm">How each department's partnership with the library is going, and where attention would help.</Text>
         </div>
-        {canEdit(me, 'manager') && <AnchorLink to="/overview/partnership">Partnership model</AnchorLink>}
+        {canEdit(me, 'manager') && (
+          <Group gap="md">
+            <AnchorLink to="/overview/priorities">Requests and priorities</AnchorLink>
+            <AnchorLink to="/overview/partnership">Partnership model</AnchorLink>
+          </Group>
+        )}
       </Group>
 
       <Paper withBorder p="md" component="section" aria-labelledby="signals-heading">
