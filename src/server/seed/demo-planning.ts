@@ -1,5 +1,5 @@
 import { academicYearOf, addDays } from '../../shared/academic-year.ts';
-import type { Executor, GoalTable, OpportunityStage, OpportunityTable, PlanActionTable } from '../db/types.ts';
+import type { Executor, GoalTable, OpportunityTable, PlanActionTable } from '../db/types.ts';
 import { newId } from '../lib/ids.ts';
 
 /*
@@ -158,7 +158,7 @@ export async function seedDemoPlanning(c: Ctx): Promise<void> {
     if (goalIds.length) await trx.insertInto('opportunity_goals').values(goalIds.map((goal_id) => ({ opportunity_id: id, goal_id, institution_id: inst }))).execute();
     if (e.length) await trx.insertInto('opportunity_engagements').values(e.map((engagement_id) => ({ opportunity_id: id, engagement_id, institution_id: inst }))).execute();
     await trx.insertInto('opportunity_stage_changes').values({
-      id: newId(), institution_id: inst, opportunity_id: id, from_stage: null, to_stage: s.stage as OpportunityStage, reason: s.closed_reason ?? null,
+      id: newId(), institution_id: inst, opportunity_id: id, from_stage: null, to_stage: s.stage, reason: s.closed_reason ?? null,
       changed_on: changed, changed_by: s.owner_id ?? null, created_at: c.now,
     }).execute();
   }

@@ -62,7 +62,8 @@ describe('CSRF', () => {
   const counts = async () => Promise.all(tables.map(async (tb) => `${tb}=${String((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(tb)}`.execute(t.handle.db)).rows[0]?.n)}`));
 
   // Mutating routes that answer without a session; everything else must demand the session's CSRF token.
-  const PUBLIC_MUTATIONS = new Set(['POST /api/v1/auth/login']);
+  // A partner's share-link routes are public by design; plans/shares.int.test.ts covers what they allow.
+  const PUBLIC_MUTATIONS = new Set(['POST /api/v1/auth/login', 'POST /api/v1/shared/{token}/agreement', 'POST /api/v1/shared/{token}/comments']);
 
   async function mutatingRoutes() {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();

@@ -7,7 +7,6 @@ import type { NudgeDto, NudgesDto } from '../../../shared/contracts/nudges.ts';
  * institution's cold days, default 14), its window closing within 7 days, and an action-plan action
  * past its due date. "Today" starts at 2 March 2026 and the clock moves forward by hand.
  */
-const DAY = 86_400_000;
 const START = Date.parse('2026-03-02T12:00:00Z');
 let current = START;
 const clock = { now: () => new Date(current) };

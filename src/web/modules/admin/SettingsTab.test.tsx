@@ -30,9 +30,13 @@ describe('SettingsTab contact cap and key titles', { timeout: 20_000 }, () => {
 
     await user.clear(cap);
     await user.type(screen.getByRole('combobox', { name: 'Key position titles' }), 'Director of{Enter}');
+    const cold = screen.getByRole<HTMLInputElement>('textbox', { name: 'An opportunity goes cold after (days)' });
+    expect(cold.value).toBe('14');
+    await user.clear(cold);
+    await user.type(cold, '21');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1));
-    expect(calls.find((c) => c.method === 'PATCH')?.body).toMatchObject({ contactCap: null, contactCapDays: 30, keyTitles: ['Head of', 'Director of'] });
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toMatchObject({ contactCap: null, contactCapDays: 30, keyTitles: ['Head of', 'Director of'], opportunityColdDays: 21 });
   });
 
   it('asks for key titles of at least two characters and sends nothing', async () => {

@@ -8,7 +8,7 @@ import { showApiError } from '../../lib/forms.ts';
 import { useInstitution } from '../org/api.ts';
 import { useAdminMutations } from './api.ts';
 
-const fields = ['name', 'academicYearStartMonth', 'academicYearStartDay', 'timeZone', 'publicDirectory', 'contactCap', 'contactCapDays', 'keyTitles'];
+const fields = ['name', 'academicYearStartMonth', 'academicYearStartDay', 'timeZone', 'publicDirectory', 'contactCap', 'contactCapDays', 'keyTitles', 'opportunityColdDays'];
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].map((m, i) => ({ value: String(i + 1), label: m }));
 
 export function SettingsTab() {
@@ -23,6 +23,7 @@ function SettingsForm({ inst }: { inst: InstitutionDto }) {
     defaultValues: {
       name: inst.name, academicYearStartMonth: inst.academicYearStartMonth, academicYearStartDay: inst.academicYearStartDay, timeZone: inst.timeZone,
       publicDirectory: inst.publicDirectory, contactCap: inst.contactCap, contactCapDays: inst.contactCapDays, keyTitles: inst.keyTitles,
+      opportunityColdDays: inst.opportunityColdDays,
     },
   });
   const e = form.formState.errors;
@@ -62,6 +63,10 @@ function SettingsForm({ inst }: { inst: InstitutionDto }) {
         <Controller control={form.control} name="keyTitles" render={({ field }) => (
           <TagsInput label="Key position titles" description="A position whose title contains one of these counts as key, e.g. Head of, Director of. Press Enter after each."
             value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} maxTags={30} error={titlesError} />
+        )} />
+        <Controller control={form.control} name="opportunityColdDays" render={({ field }) => (
+          <NumberInput label="An opportunity goes cold after (days)" description="With no engagement or stage change for this long, an opportunity still being worked shows as going cold and nudges its owner."
+            min={1} max={365} allowDecimal={false} value={field.value ?? ''} onChange={(x) => field.onChange(typeof x === 'number' ? x : undefined)} onBlur={field.onBlur} error={e.opportunityColdDays?.message} />
         )} />
         <Group><Button type="submit" loading={updateInstitution.isPending}>Save settings</Button></Group>
       </Stack>

@@ -64,6 +64,8 @@ function EngagementView({ e }: { e: EngagementDto }) {
                 </Group>
               ) : <None />}
             </Field>
+            <Field term="Strategic goals"><LinkList items={e.goals.map((g) => ({ id: g.id, name: g.label }))} to="/goals/$id" /></Field>
+            {e.campaigns.length > 0 && <Field term="Campaigns"><LinkList items={e.campaigns} to="/campaigns/$id" /></Field>}
             <Field term="Date">{formatDate(e.occurredOn)}</Field>
             <Field term="Duration">{e.durationMinutes != null ? `${e.durationMinutes} minutes` : <None />}</Field>
             {e.attendance != null && <Field term="Attendance">{e.attendance.toLocaleString('en-GB')}</Field>}

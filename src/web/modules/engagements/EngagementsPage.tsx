@@ -117,17 +117,15 @@ export function InitiatedBadge({ by }: { by: EngagementDto['initiatedBy'] }) {
     : <Badge color="indigo.9" variant="outline" tt="none">Library</Badge>;
 }
 
-/** Comma-separated links to departments or people; a dash when there are none. */
-export function LinkList({ items, to }: { items: { id: string; name: string }[]; to: '/departments/$id' | '/people/$id' }) {
+/** Comma-separated links to departments, people, goals or campaigns; a dash when there are none. */
+export function LinkList({ items, to }: { items: { id: string; name: string }[]; to: '/departments/$id' | '/people/$id' | '/goals/$id' | '/campaigns/$id' }) {
   if (!items.length) return <Text size="sm" c="dimmed">—</Text>;
   return (
     <Text size="sm">
       {items.map((x, i) => (
         <span key={x.id}>
           {i > 0 && ', '}
-          {to === '/people/$id'
-            ? <AnchorLink to="/people/$id" params={{ id: x.id }} size="sm">{x.name}</AnchorLink>
-            : <AnchorLink to="/departments/$id" params={{ id: x.id }} size="sm">{x.name}</AnchorLink>}
+          <AnchorLink to={to} params={{ id: x.id }} size="sm">{x.name}</AnchorLink>
         </span>
       ))}
     </Text>
