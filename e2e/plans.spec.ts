@@ -33,7 +33,8 @@ test('a librarian shares an action plan; the Head of Department agrees it withou
   // the partner opens it in a fresh browser, with no account and no cookies, and agrees the plan
   const fresh = await browser.newContext();
   const outside = await fresh.newPage();
-  await outside.goto(link);
+  const opened = await outside.goto(link);
+  expect(opened?.headers()['x-robots-tag']).toBe('noindex, nofollow');
   await expect(outside.getByRole('heading', { level: 1 })).toContainText(HISTORY);
   await expect(outside.getByText('University of Northmoor').first()).toBeVisible();
   await expect(outside.getByRole('navigation', { name: 'Main' })).toHaveCount(0);

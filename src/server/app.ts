@@ -108,6 +108,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     // SPA fallback: any page path that is not an API or an asset gets the app shell
     app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
       if (req.url.startsWith('/api/')) return reply.callNotFound();
+      // a partner's share link must not end up in a search engine's index
+      if (req.url.startsWith('/shared/')) reply.header('x-robots-tag', 'noindex, nofollow');
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }
