@@ -8,7 +8,8 @@ import { isActiveStage, stageLabels, type OpportunityDto, type OpportunityStage 
 
 export function StageBadge({ stage }: { stage: OpportunityStage }) {
   const color = stage === 'embedded' ? 'teal.9' : isActiveStage(stage) ? 'indigo.9' : 'gray.8';
-  return <Badge variant="outline" color={color} tt="none">{stageLabels[stage]}</Badge>;
+  // never cut short in a narrow table cell: the stage is read, not decoded from its colour
+  return <Badge variant="outline" color={color} tt="none" styles={{ root: { flexShrink: 0 }, label: { overflow: 'visible' } }} miw="max-content">{stageLabels[stage]}</Badge>;
 }
 
 export function PilotBadge() {
