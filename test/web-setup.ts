@@ -1,8 +1,12 @@
 // jsdom lacks a few browser APIs that Mantine uses.
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
+
+// CI runs the web tests beside both database lanes on two cores; a role query over a
+// large Mantine DOM can then take longer than Testing Library's default 1 s for findBy*.
+configure({ asyncUtilTimeout: 5_000 });
 
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
