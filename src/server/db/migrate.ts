@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_unit_engagement_dates.ts';
 import * as m0004 from './migrations/0004_relationships.ts';
 import * as m0005 from './migrations/0005_signal_summaries.ts';
 import * as m0006 from './migrations/0006_planning.ts';
+import * as m0007 from './migrations/0007_evidence.ts';
 import type { Database } from './types.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run on an untyped Kysely */
@@ -19,6 +20,7 @@ const steps: Record<string, Step> = {
   '0004_relationships': m0004,
   '0005_signal_summaries': m0005,
   '0006_planning': m0006,
+  '0007_evidence': m0007,
 };
 
 export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {

@@ -1,6 +1,8 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
+import type { EvidenceTables } from './evidence-types.ts';
 import type { PlanningTables } from './planning-types.ts';
 
+export type * from './evidence-types.ts';
 export type * from './planning-types.ts';
 
 /**
@@ -314,7 +316,7 @@ export interface SearchDocumentTable {
   folded_body: string;
 }
 
-export interface Database extends PlanningTables {
+export interface Database extends PlanningTables, EvidenceTables {
   institutions: InstitutionTable;
   teams: TeamTable;
   users: UserTable;
