@@ -21,7 +21,9 @@ import type { AppDeps } from './lib/deps.ts';
 import { registerAudit } from './modules/audit/index.ts';
 import { registerCoverage } from './modules/coverage/index.ts';
 import { registerEngagements } from './modules/engagements/index.ts';
+import { registerEvidence } from './modules/evidence/index.ts';
 import { registerIdentity } from './modules/identity/index.ts';
+import { registerImports } from './modules/imports/index.ts';
 import { registerNudges } from './modules/nudges/index.ts';
 import { registerOpportunities } from './modules/opportunities/index.ts';
 import { registerOrg } from './modules/org/index.ts';
@@ -90,6 +92,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerPlanning(app, deps);
   registerOpportunities(app, deps);
   registerPlans(app, deps);
+  registerEvidence(app, deps);
+  registerImports(app, deps);
   registerSearch(app, deps);
   registerAudit(app, deps);
 

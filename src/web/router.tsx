@@ -196,6 +196,37 @@ const adminRoute = createRoute({
   component: lazyRouteComponent(() => import('./modules/admin/AdminPage.tsx'), 'AdminPage'),
 });
 
+const evidenceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/evidence',
+  component: lazyRouteComponent(() => import('./modules/evidence/EvidencePage.tsx'), 'EvidencePage'),
+});
+const impactRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/impact',
+  component: lazyRouteComponent(() => import('./modules/impact/ImpactPage.tsx'), 'ImpactPage'),
+});
+const impactEvaluationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/impact/$id',
+  component: lazyRouteComponent(() => import('./modules/impact/ImpactEvaluationPage.tsx'), 'ImpactEvaluationPage'),
+});
+const metricsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/metrics',
+  component: lazyRouteComponent(() => import('./modules/metrics/MetricsPage.tsx'), 'MetricsPage'),
+});
+const importsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/imports',
+  component: lazyRouteComponent(() => import('./modules/imports/ImportsPage.tsx'), 'ImportsPage'),
+});
+const importJobRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/imports/$id',
+  component: lazyRouteComponent(() => import('./modules/imports/ImportJobPage.tsx'), 'ImportJobPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   publicRoute,
@@ -204,6 +235,7 @@ const routeTree = rootRoute.addChildren([
     homeRoute, departmentsRoute, departmentRoute, peopleRoute, personRoute, engagementsRoute, engagementRoute, coverageRoute,
     overviewRoute, partnershipRoute, prioritiesRoute, adminRoute,
     opportunitiesRoute, newOpportunityRoute, opportunityRoute, plansRoute, planRoute, campaignsRoute, campaignRoute, goalsRoute, goalRoute,
+    evidenceRoute, impactRoute, impactEvaluationRoute, metricsRoute, importsRoute, importJobRoute,
   ]),
 ]);
 

@@ -17,6 +17,10 @@ const nav = [
   { to: '/plans', label: 'Action plans' },
   { to: '/campaigns', label: 'Campaigns' },
   { to: '/goals', label: 'Strategic goals' },
+  { to: '/evidence', label: 'Evidence' },
+  { to: '/impact', label: 'Impact evaluations' },
+  { to: '/metrics', label: 'Metrics' },
+  { to: '/imports', label: 'Imports' },
   { to: '/coverage', label: 'Staff and coverage' },
 ] as const;
 

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../lib/deps.ts';
+import { registerEvidenceSnapshots } from './evidence.module.ts';
+import { registerImpact } from './impact.module.ts';
+import { registerMetrics } from './metrics.module.ts';
+
+/** Evidence of impact: snapshots, impact evaluations and metrics. */
+export function registerEvidence(app: FastifyInstance, deps: AppDeps) {
+  registerEvidenceSnapshots(app, deps);
+  registerImpact(app, deps);
+  registerMetrics(app, deps);
+}

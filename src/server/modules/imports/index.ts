@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../lib/deps.ts';
+
+// SCAFFOLD: replaced by the real routes in this change
+export function registerImports(_app: FastifyInstance, _deps: AppDeps) {}
