@@ -3,9 +3,10 @@ import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { canEdit, useLogout, useMe } from '../modules/identity/api.ts';
-import { AppActionsContext, type AppActions, type QuickLogPrefill } from './actions.ts';
+import { AppActionsContext, type AppActions, type EvidencePrefill, type QuickLogPrefill } from './actions.ts';
 
 const QuickLog = lazy(() => import('../modules/engagements/QuickLog.tsx').then((m) => ({ default: m.QuickLog })));
+const CaptureEvidence = lazy(() => import('../modules/evidence/CaptureEvidence.tsx').then((m) => ({ default: m.CaptureEvidence })));
 const SearchPalette = lazy(() => import('../modules/search/SearchPalette.tsx').then((m) => ({ default: m.SearchPalette })));
 
 const nav = [
@@ -30,12 +31,13 @@ export function AppLayout() {
   const navigate = useNavigate();
   const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const [quickLog, setQuickLog] = useState<QuickLogPrefill | null>(null);
+  const [evidence, setEvidence] = useState<EvidencePrefill | null>(null);
   const [searchOpen, setSearchOpen] = useState(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const editor = canEdit(me);
 
   const actions = useMemo<AppActions>(
-    () => ({ openQuickLog: (prefill) => setQuickLog(prefill ?? {}), openSearch: () => setSearchOpen(true) }),
+    () => ({ openQuickLog: (prefill) => setQuickLog(prefill ?? {}), openCaptureEvidence: (prefill) => setEvidence(prefill ?? {}), openSearch: () => setSearchOpen(true) }),
     [],
   );
   // the shortcut logs against what is on screen: a department's page fills in the department, a person's the person
@@ -45,9 +47,15 @@ export function AppLayout() {
     if (section === 'people' && id) return { personIds: [id] };
     return {};
   };
+  // evidence from what is on screen: a department's page names the department, a person's page the source
+  const evidenceInView = (): EvidencePrefill => {
+    const { orgUnitId, personIds } = inView();
+    return { ...(orgUnitId ? { orgUnitIds: [orgUnitId] } : {}), ...(personIds?.[0] ? { sourcePersonId: personIds[0] } : {}) };
+  };
   useHotkeys([
     ['mod+K', () => setSearchOpen(true)],
     ['mod+shift+L', () => editor && setQuickLog(inView())],
+    ['mod+shift+E', () => editor && setEvidence(evidenceInView())],
   ], []);
 
   return (
@@ -70,6 +78,12 @@ export function AppLayout() {
               {editor && (
                 <Button onClick={() => setQuickLog({})} aria-keyshortcuts="Control+Shift+L" title="Log an engagement (Ctrl+Shift+L)" px={{ base: 'xs', sm: 'md' }}>
                   Log<Text span inherit visibleFrom="xs">&nbsp;engagement</Text>
+                </Button>
+              )}
+              {editor && (
+                <Button variant="light" onClick={() => setEvidence(evidenceInView())} aria-keyshortcuts="Control+Shift+E Meta+Shift+E" title="Capture evidence (Ctrl+Shift+E)" px={{ base: 'xs', sm: 'md' }}>
+                  <Text span inherit hiddenFrom="md">Evidence</Text>
+                  <Text span inherit visibleFrom="md">Capture evidence</Text>
                 </Button>
               )}
               <Menu position="bottom-end">
@@ -99,8 +113,9 @@ export function AppLayout() {
           <Outlet />
         </AppShell.Main>
       </AppShell>
-      <Suspense fallback={quickLog || searchOpen ? <Loader aria-label="Loading" /> : null}>
+      <Suspense fallback={quickLog || evidence || searchOpen ? <Loader aria-label="Loading" /> : null}>
         {quickLog && <QuickLog prefill={quickLog} onClose={() => setQuickLog(null)} />}
+        {evidence && <CaptureEvidence prefill={evidence} onClose={() => setEvidence(null)} />}
         {searchOpen && <SearchPalette onClose={() => setSearchOpen(false)} />}
       </Suspense>
     </AppActionsContext.Provider>

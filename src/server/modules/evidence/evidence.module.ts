@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../lib/deps.ts';
+import { evidenceRoutes } from './evidence.routes.ts';
+import { evidenceService } from './evidence.service.ts';
 
-// SCAFFOLD: replaced by the real routes in this change
-export function registerEvidenceSnapshots(_app: FastifyInstance, _deps: AppDeps) {}
+/** Evidence snapshots: quotes, feedback, observations and figures, captured as they happen. */
+export function registerEvidenceSnapshots(app: FastifyInstance, deps: AppDeps) {
+  evidenceRoutes(app, evidenceService(deps));
+}

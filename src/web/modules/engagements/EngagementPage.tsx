@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
 import type { EngagementDto } from '../../../shared/contracts/engagements.ts';
+import { useAppActions, type EvidencePrefill } from '../../components/actions.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ApiError } from '../../lib/api.ts';
@@ -24,8 +25,21 @@ export function EngagementPage() {
   );
 }
 
+/** "Capture evidence from this meeting": its date, departments, themes, goals and campaigns, its people to choose the source from, and a link back to it. */
+export const evidenceFromEngagement = (e: EngagementDto): EvidencePrefill => ({
+  occurredOn: e.occurredOn,
+  orgUnitIds: e.orgUnits.map((u) => u.id),
+  sourceCandidates: e.people,
+  themeIds: e.themes.map((t) => t.id),
+  goalIds: e.goals.map((g) => g.id),
+  campaignIds: e.campaigns.map((c) => c.id),
+  engagement: { id: e.id, occurredOn: e.occurredOn, summary: e.summary },
+  known: { orgUnits: e.orgUnits, campaigns: e.campaigns },
+});
+
 function EngagementView({ e }: { e: EngagementDto }) {
   const { data: me } = useMe();
+  const actions = useAppActions();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   return (
@@ -36,6 +50,7 @@ function EngagementView({ e }: { e: EngagementDto }) {
         {canEdit(me) && (
           <Group gap="sm">
             <Button variant="light" renderRoot={(props) => <Link {...props} to="/opportunities/new" search={{ fromEngagement: e.id }} />}>Spotted an opportunity</Button>
+            <Button variant="light" onClick={() => actions.openCaptureEvidence?.(evidenceFromEngagement(e))}>Capture evidence from this meeting</Button>
             <Button onClick={() => setEditing(true)}>Edit</Button>
             <Button variant="outline" color="red.9" onClick={() => setDeleting(true)}>Delete</Button>
           </Group>
