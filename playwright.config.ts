@@ -29,7 +29,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/v1/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { ...(process.env as Record<string, string>), DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: join(dataDir, 'e2e.sqlite'), RAPPORT_DEMO: 'true', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '100' },
+    env: { ...(process.env as Record<string, string>), DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: join(dataDir, 'e2e.sqlite'), RAPPORT_UPLOAD_DIR: join(dataDir, 'uploads'), RAPPORT_DEMO: 'true', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '100' },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig, type Config } from '../src/server/config.ts';
@@ -18,7 +21,8 @@ export interface TestApp {
 /** buildApp over a fresh, migrated database of this file's lane. No port is opened. */
 export async function buildTestApp(opts: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', RAPPORT_DEMO: 'false', LOG_LEVEL: 'silent', ...opts.env }), database };
+  const uploads = mkdtempSync(join(tmpdir(), 'rapport-uploads-'));
+  const config = { ...loadConfig({ NODE_ENV: 'test', RAPPORT_DEMO: 'false', LOG_LEVEL: 'silent', RAPPORT_UPLOAD_DIR: uploads, ...opts.env }), database };
   const handle = openDatabase(database);
   await migrate(handle.db, handle.dialect);
   const app = await buildApp({ config, db: handle.db, dialect: handle.dialect, clock: opts.clock ?? systemClock, logger: false, webRoot: '/nonexistent' });
@@ -31,6 +35,7 @@ export async function buildTestApp(opts: { clock?: Clock; env?: Record<string, s
       await app.close();
       await handle.close();
       await drop();
+      rmSync(uploads, { recursive: true, force: true });
     },
   };
 }

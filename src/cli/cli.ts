@@ -6,6 +6,7 @@ type Command = (args: string[], io: Io) => Promise<number>;
 // Loaded on demand so that help and usage errors answer without opening drivers or hashing libraries.
 const commands: Record<string, () => Promise<Command>> = {
   digest: async () => (await import('./digest.ts')).digestCommand,
+  import: async () => (await import('./import.ts')).importCommand,
   migrate: async () => (await import('./migrate.ts')).migrateCommand,
   seed: async () => (await import('./seed.ts')).seedCommand,
   user: async () => (await import('./user.ts')).userCommand,

@@ -44,6 +44,12 @@ const schema = z.object({
   RAPPORT_MAIL_FROM: z.string().default('Rapport <rapport@localhost>'),
   /** The address people use to reach Rapport, for links in email. */
   RAPPORT_PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** Where uploaded import files wait while their import runs (removed when it ends). */
+  RAPPORT_UPLOAD_DIR: z.string().default('./data/uploads'),
+  /** The largest file an import accepts, in megabytes. */
+  RAPPORT_UPLOAD_MAX_MB: z.coerce.number().positive().max(10_240).default(200),
+  /** Rows an import writes per transaction: its checkpoint, so a stopped import resumes after the last one. */
+  RAPPORT_IMPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(100_000).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -61,6 +67,7 @@ export type Config = Readonly<{
   trustProxy: boolean | number | string[];
   logLevel: string;
   mail: { smtpUrl: string | null; from: string; publicUrl: string };
+  imports: { uploadDir: string; maxUploadBytes: number; batchRows: number };
 }>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -97,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     mail: { smtpUrl: e.RAPPORT_SMTP_URL ?? null, from: e.RAPPORT_MAIL_FROM, publicUrl: e.RAPPORT_PUBLIC_URL.replace(/\/$/, '') },
+    imports: { uploadDir: e.RAPPORT_UPLOAD_DIR, maxUploadBytes: Math.floor(e.RAPPORT_UPLOAD_MAX_MB * 1024 * 1024), batchRows: e.RAPPORT_IMPORT_BATCH_ROWS },
   });
 }
 

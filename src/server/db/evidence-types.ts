@@ -113,6 +113,7 @@ export interface ImportJobTable {
   error: string | null;
   created_by: string | null;
   started_at: string | null;
+  heartbeat_at: string | null;
   finished_at: string | null;
   created_at: string;
   updated_at: string;

@@ -30,11 +30,7 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(path, { method, headers, body: body !== undefined ? JSON.stringify(body) : undefined, credentials: 'same-origin' });
+async function answer<T>(res: Response): Promise<T> {
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : undefined;
@@ -43,6 +39,21 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     throw new ApiError(res.status, e.code ?? 'INTERNAL', e.message ?? res.statusText, e.details ?? []);
   }
   return data as T;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  return answer<T>(await fetch(path, { method, headers, body: body !== undefined ? JSON.stringify(body) : undefined, credentials: 'same-origin' }));
+}
+
+/** POSTs one file as multipart/form-data in a part named `file`; the browser streams it. */
+export async function upload<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const headers: Record<string, string> = csrfToken ? { 'x-csrf-token': csrfToken } : {};
+  return answer<T>(await fetch(path, { method: 'POST', headers, body: form, credentials: 'same-origin' }));
 }
 
 export const get = <T>(path: string, query?: Query) => api<T>('GET', withQuery(path, query));

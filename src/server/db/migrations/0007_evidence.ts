@@ -153,6 +153,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('error', 'text')
     .addColumn('created_by', 'text', (c) => c.references('users.id'))
     .addColumn('started_at', 'text')
+    /** a running job's last sign of life: one left silent for long enough was abandoned and may be resumed */
+    .addColumn('heartbeat_at', 'text')
     .addColumn('finished_at', 'text')).execute();
   await db.schema.createIndex('import_jobs_institution').on('import_jobs').columns(['institution_id', 'created_at']).execute();
   await db.schema.createIndex('import_jobs_status').on('import_jobs').column('status').execute();

@@ -1,5 +1,17 @@
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../lib/deps.ts';
+import { importsRoutes } from './imports.routes.ts';
+import { importsService } from './imports.service.ts';
+import { importRunner } from './runner.ts';
 
-// SCAFFOLD: replaced by the real routes in this change
-export function registerImports(_app: FastifyInstance, _deps: AppDeps) {}
+/** The import framework: uploads, mapping, preview and background jobs for every source. */
+export function registerImports(app: FastifyInstance, deps: AppDeps) {
+  const max = deps.config.imports.maxUploadBytes;
+  // one file per request; any other part or field is refused rather than buffered
+  void app.register(multipart, { limits: { fileSize: max, files: 1, fields: 0, parts: 1, fieldSize: 0 }, throwFileSizeLimit: true });
+  const runner = importRunner({ db: deps.db, clock: deps.clock, batchRows: deps.config.imports.batchRows }, app.log);
+  importsRoutes(app, importsService(deps, runner));
+  app.addHook('onReady', () => runner.resume());
+  app.addHook('onClose', () => runner.stop());
+}

@@ -1,0 +1,54 @@
+import type { ImportMapping } from '../../../shared/contracts/imports.ts';
+import { invalid } from '../../http/errors.ts';
+import type { ImportSource } from './sources/types.ts';
+
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9%]+/g, ' ').trim();
+
+/**
+ * The mapping to offer for a new file: the one remembered for this source where its columns are all
+ * in the file, else each field matched to a header that carries its label or key.
+ */
+export function suggestMapping(source: ImportSource, columns: string[], remembered: ImportMapping | null): ImportMapping {
+  const present = new Set(columns);
+  if (remembered && Object.values(remembered).every((c) => present.has(c))) return remembered;
+  const out: ImportMapping = {};
+  const taken = new Set<string>();
+  for (const f of source.fields) {
+    const wants = [norm(f.label), norm(f.key.replace(/([A-Z])/g, ' $1')), ...(f.hints ?? []).map(norm)];
+    const exact = columns.find((c) => !taken.has(c) && wants.includes(norm(c)));
+    // hints in order of preference: "department code" before a bare "code"
+    const partial = exact ?? wants.map((w) => columns.find((c) => !taken.has(c) && norm(c).includes(w))).find((c) => c !== undefined);
+    if (partial) {
+      out[f.key] = partial;
+      taken.add(partial);
+    }
+  }
+  return out;
+}
+
+/** Checks a mapping against the source's fields and the file's columns; returns field → column index. */
+export function resolveMapping(source: ImportSource, columns: string[], mapping: ImportMapping): Map<string, number> {
+  const known = new Set(source.fields.map((f) => f.key));
+  for (const field of Object.keys(mapping)) {
+    if (!known.has(field)) throw invalid(`mapping.${field}`, 'is not a field of this import');
+  }
+  const out = new Map<string, number>();
+  for (const f of source.fields) {
+    const column = mapping[f.key];
+    if (column === undefined || column === '') {
+      if (f.required) throw invalid(`mapping.${f.key}`, `choose the column that holds ${f.label}`);
+      continue;
+    }
+    const i = columns.indexOf(column);
+    if (i < 0) throw invalid(`mapping.${f.key}`, `the file has no column “${column}”`);
+    out.set(f.key, i);
+  }
+  return out;
+}
+
+/** The mapped cells of one row, trimmed, by field key. */
+export function mappedValues(cells: string[], indexes: Map<string, number>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, i] of indexes) out[field] = (cells[i] ?? '').trim();
+  return out;
+}
