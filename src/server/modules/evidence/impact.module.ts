@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../lib/deps.ts';
+import { impactRoutes } from './impact.routes.ts';
+import { impactService } from './impact.service.ts';
 
-// SCAFFOLD: replaced by the real routes in this change
-export function registerImpact(_app: FastifyInstance, _deps: AppDeps) {}
+/** Impact evaluations (Worcester's template): CRUD and the narrative's Markdown and HTML exports. */
+export function registerImpact(app: FastifyInstance, deps: AppDeps) {
+  impactRoutes(app, impactService(deps));
+}
