@@ -71,7 +71,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('org_unit_id', 'text', (c) => c.notNull().references('org_units.id').onDelete('cascade'))
     .addColumn('period', 'text', (c) => c.notNull())
     .addColumn(...inst)
-    .addColumn('value', 'real', (c) => c.notNull())
+    // double precision: PostgreSQL's real keeps only about seven digits, too few for loan totals
+    .addColumn('value', 'double precision', (c) => c.notNull())
     /** the import that last wrote it; null when entered by hand */
     .addColumn('import_job_id', 'text')
     .addColumn(...ts('updated_at'))

@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../lib/deps.ts';
+import { metricsRoutes } from './metrics.routes.ts';
+import { metricsService } from './metrics.service.ts';
 
-// SCAFFOLD: replaced by the real routes in this change
-export function registerMetrics(_app: FastifyInstance, _deps: AppDeps) {}
+/** Metrics: definitions, figures per org unit and period, and a unit's trend against the institution's average. */
+export function registerMetrics(app: FastifyInstance, deps: AppDeps) {
+  metricsRoutes(app, metricsService(deps));
+}

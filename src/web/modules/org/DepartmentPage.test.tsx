@@ -137,7 +137,7 @@ describe('DepartmentView', { timeout: 20_000 }, () => {
   it('keeps engagements first and the journey, partnership model, stakeholder map and action plan one tab away, by keyboard', async () => {
     const { user } = setup();
     const tabs = within(await screen.findByRole('tablist', { name: 'More about Mathematics' }));
-    expect(tabs.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Engagements', 'Journey', 'Partnership model', 'Stakeholder map', 'Action plan']);
+    expect(tabs.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Engagements', 'Journey', 'Partnership model', 'Stakeholder map', 'Action plan', 'Evidence', 'Metrics']);
     expect(tabs.getByRole('tab', { name: 'Engagements' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('tabpanel', { name: 'Engagements' })).toBeTruthy();
 

@@ -17,6 +17,8 @@ import { DepartmentEngagements } from './DepartmentEngagements.tsx';
 import { DepartmentLibrarians } from './DepartmentLibrarians.tsx';
 import { DepartmentPeople } from './DepartmentPeople.tsx';
 import { DepartmentPlan } from '../plans/DepartmentPlan.tsx';
+import { DepartmentMetrics } from '../metrics/DepartmentMetrics.tsx';
+import { DepartmentEvidence } from '../evidence/DepartmentEvidence.tsx';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 
 export function DepartmentPage() {
@@ -153,12 +155,16 @@ function DepartmentTabs({ unit }: { unit: OrgUnitDto }) {
         <Tabs.Tab value="cadence">Partnership model</Tabs.Tab>
         <Tabs.Tab value="stakeholders">Stakeholder map</Tabs.Tab>
         <Tabs.Tab value="plan">Action plan</Tabs.Tab>
+        <Tabs.Tab value="evidence">Evidence</Tabs.Tab>
+        <Tabs.Tab value="metrics">Metrics</Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="engagements"><DepartmentEngagements orgUnitId={unit.id} /></Tabs.Panel>
       <Tabs.Panel value="journey"><JourneyTimeline orgUnitId={unit.id} /></Tabs.Panel>
       <Tabs.Panel value="cadence"><CadencePanel orgUnitId={unit.id} /></Tabs.Panel>
       <Tabs.Panel value="stakeholders"><StakeholderMap orgUnitId={unit.id} /></Tabs.Panel>
       <Tabs.Panel value="plan"><DepartmentPlan orgUnitId={unit.id} orgUnitName={unit.name} /></Tabs.Panel>
+      <Tabs.Panel value="evidence"><DepartmentEvidence orgUnitId={unit.id} orgUnitName={unit.name} /></Tabs.Panel>
+      <Tabs.Panel value="metrics"><DepartmentMetrics orgUnitId={unit.id} /></Tabs.Panel>
     </Tabs>
   );
 }
