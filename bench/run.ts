@@ -3,7 +3,8 @@
  * opens most, through the real HTTP API and as bare SQL on the same database, on the
  * "Scale University" dataset (SQLite data/bench-scale-N.sqlite, or DATABASE_URL=postgres://…).
  * `--sql` also prints the statements each scenario ran, with their time when captured.
- * It measures and prints; it asserts nothing and is not part of `npm test`.
+ * First it times a metric import of `--import-rows` generated rows (default 1,000,000; `--imports-only`
+ * stops there). It measures and prints; it asserts nothing and is not part of `npm test`.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { AddressInfo } from 'node:net';
@@ -14,11 +15,15 @@ import { loadConfig } from '../src/server/config.ts';
 import { SCALE_SIGN_IN } from '../src/server/seed/scale.ts';
 import { ensureDataset, openBenchDb, replay, replayPlan, type BenchDb } from './database.ts';
 import { Client, problem } from './http.ts';
+import { benchImports } from './imports.ts';
 import { pickTargets, resultSize, scenarios, type Scenario } from './scenarios.ts';
 import { ms, percentile, table } from './stats.ts';
 
 const { values } = parseArgs({
-  options: { scale: { type: 'string', default: '1' }, requests: { type: 'string', default: '100' }, warmup: { type: 'string', default: '10' }, sql: { type: 'boolean', default: false } },
+  options: {
+    scale: { type: 'string', default: '1' }, requests: { type: 'string', default: '100' }, warmup: { type: 'string', default: '10' }, sql: { type: 'boolean', default: false },
+    'import-rows': { type: 'string', default: '1000000' }, 'imports-only': { type: 'boolean', default: false },
+  },
 });
 const scale = Number(values.scale);
 const requests = Math.max(1, Math.min(1000, Number(values.requests) || 100));
@@ -32,6 +37,10 @@ if (!Number.isFinite(scale) || scale <= 0) {
   print(`--scale must be a positive number, not ${values.scale}`);
   process.exit(2);
 }
+
+// the import measurement needs no dataset and is quick: first, so it shows while the dataset builds
+await benchImports(Math.max(1000, Number(values['import-rows']) || 1_000_000), print);
+if (values['imports-only']) process.exit(0);
 
 const url = process.env.DATABASE_URL;
 const { bench, dataset } = await ensureDataset(openBenchDb(scale, url), scale, print, () => openBenchDb(scale, url));

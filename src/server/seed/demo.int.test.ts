@@ -298,6 +298,21 @@ describe('the demo university', () => {
     expect(campaigns.items[0]).toMatchObject({ name: 'Know your librarian', reach: { targeted: 8 } });
     expect(campaigns.items[0]?.reach.engaged).toBeGreaterThan(0);
 
+    const evidence = await get<{ items: { kind: string; attribution: string; engagements: unknown[] }[]; total: number }>(`/api/v1/evidence?orgUnitId=${comp}`);
+    expect(evidence.items.map((e) => e.kind).sort()).toEqual(['external_examiner', 'figure', 'student_comment', 'survey_result']);
+    expect(evidence.items.find((e) => e.kind === 'student_comment')).toMatchObject({ attribution: 'anonymous' });
+
+    const trends = await get<{ items: { metric: { name: string }; points: { value: number | null; institutionAverage: number | null }[] }[] }>(`/api/v1/org-units/${comp}/metrics`);
+    expect(trends.items.length).toBeGreaterThanOrEqual(4);
+    const nssTrend = trends.items.find((i) => i.metric.name.startsWith('NSS'))?.points ?? [];
+    expect(nssTrend.length).toBeGreaterThanOrEqual(4);
+    // Computing's NSS rises past the average once its embedded teaching begins
+    const [firstYear, lastYear] = [nssTrend[0], nssTrend.at(-1)];
+    expect((lastYear?.value ?? 0) - (firstYear?.value ?? 0)).toBeGreaterThan(5);
+
+    const impact = await get<{ items: { initiative: string; status: string }[] }>('/api/v1/impact-evaluations');
+    expect(impact.items.map((i) => i.status).sort()).toEqual(['complete', 'in_progress']);
+
     const nudges = await get<{ items: { kind: string; title: string }[] }>('/api/v1/nudges');
     expect(nudges.items).toContainEqual(expect.objectContaining({ kind: 'action_overdue', title: 'Introduce a second champion among the year-1 convenors: overdue' }));
   });

@@ -7,6 +7,9 @@ import { insertBatched } from './batch.ts';
 import { DEMO_DOMAIN, DEMO_INSTITUTION } from './demo-data.ts';
 import { buildDemoPlan, DEFAULT_SEED } from './demo-plan.ts';
 import { localDate } from '../lib/clock.ts';
+import { seedDemoEvidence } from './demo-evidence.ts';
+import { seedDemoImpact } from './demo-impact.ts';
+import { seedDemoMetrics } from './demo-metrics.ts';
 import { seedDemoPlanning } from './demo-planning.ts';
 import { demoRows, type DemoRows } from './demo-rows.ts';
 
@@ -112,10 +115,16 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
       });
     }
     await rebuildSummaries(trx, { id: institutionId, ...inst });
-    opts.onProgress?.(total, total, 'goals, opportunities, action plans and a campaign');
+    opts.onProgress?.(total, total, 'goals, opportunities, action plans, a campaign, evidence, metrics and impact evaluations');
     await seedDemoPlanning({
       trx, institutionId, today: plan.today, now, yearStartMonth: inst.academic_year_start_month, yearStartDay: inst.academic_year_start_day,
     });
+    // after the engagements and the campaign they link to; impact evaluations last, as they link evidence and metrics
+    await seedDemoEvidence({ trx, institutionId, today: plan.today, now });
+    await seedDemoMetrics({
+      trx, institutionId, today: plan.today, now, yearStartMonth: inst.academic_year_start_month, yearStartDay: inst.academic_year_start_day, seed: opts.seed ?? DEFAULT_SEED,
+    });
+    await seedDemoImpact({ trx, institutionId, today: plan.today, now });
     return { institutionId, users: rows.users.length, orgUnits: rows.org_units.length, people: rows.people.length, engagements: rows.engagements.length };
   });
 }
