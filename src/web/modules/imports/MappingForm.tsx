@@ -65,7 +65,7 @@ export function MappingForm({ job, source }: { job: ImportJobDto; source: Import
             error={fieldError(`mapping.${f.key}`)} />
         ))}
         {source.key === 'metrics' && !mapping.metric && (
-          <Select label="Metric" description="Every row in this file belongs to this metric." withAsterisk searchable
+          <Select label="The metric these figures belong to" description="The file has no Metric column, so every row belongs to this metric." withAsterisk searchable
             data={(metrics.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name} (${m.unit})` }))}
             value={metricId} onChange={setMetricId} error={fieldError('options.metricId')}
             nothingFoundMessage="No metric has that name; add it under Metrics first" />
