@@ -8,6 +8,7 @@ import { useMetrics } from './api.ts';
 import { directionLabels, periodKindLabels } from './labels.ts';
 import { MetricForm } from './MetricForm.tsx';
 import { MetricValues } from './MetricValues.tsx';
+import { SconulPanel } from './SconulPanel.tsx';
 
 export function MetricsPage() {
   const { data: me } = useMe();
@@ -78,6 +79,7 @@ export function MetricsView({ manager }: { manager: boolean }) {
           </Table.ScrollContainer>
         )}
       </QueryState>
+      <SconulPanel />
       <Modal opened={open?.kind === 'new' || open?.kind === 'edit'} onClose={close} title={open?.kind === 'edit' ? `Edit ${open.metric.name}` : 'New metric'} size="lg">
         {open?.kind === 'new' && <MetricForm onCancel={close} onSaved={close} />}
         {open?.kind === 'edit' && <MetricForm metric={open.metric} onCancel={close} onSaved={close} />}
