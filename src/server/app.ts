@@ -24,6 +24,9 @@ import { registerEngagements } from './modules/engagements/index.ts';
 import { registerEvidence } from './modules/evidence/index.ts';
 import { registerIdentity } from './modules/identity/index.ts';
 import { registerImports } from './modules/imports/index.ts';
+import { registerFigures } from './modules/figures/index.ts';
+import { registerUsage } from './modules/usage/index.ts';
+import { registerCapture } from './modules/capture/index.ts';
 import { registerNudges } from './modules/nudges/index.ts';
 import { registerOpportunities } from './modules/opportunities/index.ts';
 import { registerOrg } from './modules/org/index.ts';
@@ -94,6 +97,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerPlans(app, deps);
   registerEvidence(app, deps);
   registerImports(app, deps);
+  registerFigures(app, deps);
+  registerUsage(app, deps);
+  registerCapture(app, deps);
   registerSearch(app, deps);
   registerAudit(app, deps);
 

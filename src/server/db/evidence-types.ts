@@ -104,6 +104,8 @@ export interface ImportJobTable {
   stored_path: string;
   status: ImportStatus;
   columns: string;
+  /** JSON object: a report's header block (COUNTER), or null */
+  preamble: string | null;
   mapping: string | null;
   options: string | null;
   total_rows: number | null;

@@ -7,6 +7,12 @@ import * as m0004 from './migrations/0004_relationships.ts';
 import * as m0005 from './migrations/0005_signal_summaries.ts';
 import * as m0006 from './migrations/0006_planning.ts';
 import * as m0007 from './migrations/0007_evidence.ts';
+import * as m0008 from './migrations/0008_code_maps.ts';
+import * as m0009 from './migrations/0009_directory.ts';
+import * as m0010 from './migrations/0010_engagement_imports.ts';
+import * as m0011 from './migrations/0011_figures.ts';
+import * as m0012 from './migrations/0012_counter.ts';
+import * as m0013 from './migrations/0013_capture.ts';
 import type { Database } from './types.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run on an untyped Kysely */
@@ -21,6 +27,12 @@ const steps: Record<string, Step> = {
   '0005_signal_summaries': m0005,
   '0006_planning': m0006,
   '0007_evidence': m0007,
+  '0008_code_maps': m0008,
+  '0009_directory': m0009,
+  '0010_engagement_imports': m0010,
+  '0011_figures': m0011,
+  '0012_counter': m0012,
+  '0013_capture': m0013,
 };
 
 export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {

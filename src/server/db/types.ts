@@ -1,9 +1,14 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { EvidenceTables } from './evidence-types.ts';
 import type { PlanningTables } from './planning-types.ts';
+import type { SourceTables } from './source-types.ts';
 
 export type * from './evidence-types.ts';
 export type * from './planning-types.ts';
+export type * from './source-types.ts';
+export type * from './figures-types.ts';
+export type * from './counter-types.ts';
+export type * from './capture-types.ts';
 
 /**
  * Kysely table types: the one description of the database the code relies on.
@@ -316,7 +321,7 @@ export interface SearchDocumentTable {
   folded_body: string;
 }
 
-export interface Database extends PlanningTables, EvidenceTables {
+export interface Database extends PlanningTables, EvidenceTables, SourceTables {
   institutions: InstitutionTable;
   teams: TeamTable;
   users: UserTable;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { idSchema, pageQuery } from './common.ts';
+import { pageQuery } from './common.ts';
 
 /* The import framework: upload → columns detected → mapping → preview → background job. */
 
-export const importSources = ['metrics'] as const;
+export const importSources = ['metrics', 'directory', 'engagements', 'nss', 'counter', 'loans', 'readingLists', 'codeMaps'] as const;
 export type ImportSourceKey = (typeof importSources)[number];
 
 export const importStatuses = ['uploaded', 'queued', 'running', 'done', 'failed', 'cancelled'] as const;
@@ -15,11 +15,26 @@ export const importFieldDto = z.object({
   help: z.string().nullable(),
 });
 
+/** A choice the whole file shares (the metric its values belong to, the kind of codes it maps, …). */
+export const importOptionDto = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** metric: one of the institution's metrics; select: one of `choices`; text: free text; boolean: a checkbox */
+  kind: z.enum(['metric', 'select', 'text', 'boolean']),
+  required: z.boolean(),
+  help: z.string().nullable(),
+  choices: z.array(z.object({ value: z.string(), label: z.string() })).nullable(),
+});
+export type ImportOptionDto = z.infer<typeof importOptionDto>;
+
 export const importSourceDto = z.object({
   key: z.enum(importSources),
   label: z.string(),
   description: z.string(),
   fields: z.array(importFieldDto),
+  options: z.array(importOptionDto),
+  /** true where columns are never guessed (files whose columns the user designs): every field is mapped by hand */
+  mappingRequired: z.boolean(),
   /** the lowest role that may run this import */
   minRole: z.enum(['librarian', 'manager', 'admin']),
 });
@@ -29,11 +44,8 @@ export type ImportSourceDto = z.infer<typeof importSourceDto>;
 export const importMapping = z.record(z.string().max(64), z.string().max(200));
 export type ImportMapping = z.infer<typeof importMapping>;
 
-/** Source-specific choices; each source checks its own. */
-export const importOptions = z.object({
-  /** metrics: the metric every row belongs to, when the file has no metric column */
-  metricId: idSchema.optional(),
-}).strict();
+/** Source-specific choices (option key → value); each source checks its own and names the bad one as `options.<key>`. */
+export const importOptions = z.record(z.string().max(64), z.union([z.string().max(200), z.boolean()]));
 export type ImportOptions = z.infer<typeof importOptions>;
 
 export const importJobDto = z.object({
@@ -44,6 +56,8 @@ export const importJobDto = z.object({
   byteSize: z.number().int(),
   status: z.enum(importStatuses),
   columns: z.array(z.string()),
+  /** a report's header block (COUNTER: Report_Name, Report_ID, Reporting_Period, Created, …) above its table, when it has one */
+  preamble: z.record(z.string(), z.string()).nullable(),
   /** the mapping used, or (before the import starts) the one suggested: remembered for this source, else matched by header */
   mapping: importMapping,
   options: importOptions,

@@ -3,7 +3,11 @@ import type { JobRow } from './imports.repository.ts';
 import type { ImportSource } from './sources/types.ts';
 
 export function toSourceDto(s: ImportSource): ImportSourceDto {
-  return { key: s.key, label: s.label, description: s.description, minRole: s.minRole, fields: s.fields.map((f) => ({ key: f.key, label: f.label, required: f.required, help: f.help })) };
+  return {
+    key: s.key, label: s.label, description: s.description, minRole: s.minRole, mappingRequired: s.mappingRequired ?? false,
+    fields: s.fields.map((f) => ({ key: f.key, label: f.label, required: f.required, help: f.help })),
+    options: s.options ?? [],
+  };
 }
 
 /** `suggested` is shown until the job has a confirmed mapping of its own. */
@@ -17,6 +21,7 @@ export function toJobDto(j: JobRow, suggested: ImportMapping = {}): ImportJobDto
     byteSize: j.byte_size,
     status: j.status,
     columns: JSON.parse(j.columns) as string[],
+    preamble: j.preamble ? (JSON.parse(j.preamble) as Record<string, string>) : null,
     mapping: j.mapping ? (JSON.parse(j.mapping) as ImportMapping) : suggested,
     options: j.options ? (JSON.parse(j.options) as ImportOptions) : {},
     totalRows: j.total_rows,

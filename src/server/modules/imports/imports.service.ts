@@ -13,7 +13,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { readRows, sniffFormat, withHeader } from './reader/index.ts';
 import { toJobDto, toSourceDto } from './imports.mapper.ts';
 import * as repo from './imports.repository.ts';
-import { resolveMapping, suggestMapping } from './mapping.ts';
+import { checkOptions, resolveMapping, suggestMapping } from './mapping.ts';
 import { checkRow } from './rows.ts';
 import type { ImportRunner } from './runner.ts';
 import { sources } from './sources/index.ts';
@@ -25,7 +25,7 @@ const PREVIEW_SHOWS = 20;
 
 /** The file's header and its first `n` data rows; the file is closed as soon as they are read. */
 async function firstRows(path: string, format: Awaited<ReturnType<typeof sniffFormat>>, n: number) {
-  const { header, body } = await withHeader(readRows(path, format));
+  const { header, preamble, body } = await withHeader(readRows(path, format));
   const rows = [];
   const it = body[Symbol.asyncIterator]();
   try {
@@ -37,7 +37,7 @@ async function firstRows(path: string, format: Awaited<ReturnType<typeof sniffFo
   } finally {
     await it.return?.();
   }
-  return { header, rows };
+  return { header, preamble, rows };
 }
 
 export function importsService({ db, clock, config }: Pick<AppDeps, 'db' | 'clock' | 'config'>, runner: Pick<ImportRunner, 'enqueue'>) {
@@ -64,7 +64,8 @@ export function importsService({ db, clock, config }: Pick<AppDeps, 'db' | 'cloc
     if (j.status !== 'uploaded') throw new AppError('CONFLICT', `This import has already been started (it is ${j.status})`);
     const columns = JSON.parse(j.columns) as string[];
     const indexes = resolveMapping(source, columns, body.mapping);
-    const run = await source.prepare(db, actor.institutionId, body.mapping, body.options);
+    checkOptions(source, body.options);
+    const run = await source.prepare(db, actor.institutionId, body.mapping, body.options, { columns, preamble: j.preamble ? (JSON.parse(j.preamble) as Record<string, string>) : null });
     return { j, source, columns, indexes, run };
   }
 
@@ -79,12 +80,12 @@ export function importsService({ db, clock, config }: Pick<AppDeps, 'db' | 'cloc
       const stored = await storeUpload(file, uploadDir, id, config.imports.maxUploadBytes);
       try {
         const format = await sniffFormat(stored.path, fileName);
-        const { header } = await firstRows(stored.path, format, 0);
+        const { header, preamble } = await firstRows(stored.path, format, 0);
         const now = isoNow(clock);
         await db.transaction().execute(async (trx) => {
           await repo.insertJob(trx, {
             id, institution_id: actor.institutionId, source: sourceKey, file_name: fileName.slice(0, 255), format, byte_size: stored.bytes, sha256: stored.sha256,
-            stored_path: stored.path, status: 'uploaded', columns: JSON.stringify(header), mapping: null, options: null, total_rows: null,
+            stored_path: stored.path, status: 'uploaded', columns: JSON.stringify(header), preamble: preamble ? JSON.stringify(preamble) : null, mapping: null, options: null, total_rows: null,
             processed_rows: 0, imported_rows: 0, rejected_rows: 0, error: null, created_by: actor.userId, started_at: null, heartbeat_at: null, finished_at: null,
             created_at: now, updated_at: now,
           });

@@ -63,7 +63,7 @@ export async function runJob(deps: JobDeps, jobId: string, opts: { shouldStop: (
     const options = JSON.parse(job.options ?? '{}') as ImportOptions;
     const columns = JSON.parse(job.columns) as string[];
     const indexes = resolveMapping(source, columns, mapping);
-    const run = await source.prepare(db, job.institution_id, mapping, options);
+    const run = await source.prepare(db, job.institution_id, mapping, options, { columns, preamble: job.preamble ? (JSON.parse(job.preamble) as Record<string, string>) : null });
     const total = job.total_rows ?? (await countRows(job.stored_path, job.format, beat));
     if (job.total_rows === null) await updateJob(db, job.id, { total_rows: total });
 
@@ -114,6 +114,10 @@ export async function runJob(deps: JobDeps, jobId: string, opts: { shouldStop: (
       }
     }
     if (batch.length && (await flush()) === 'cancelled') return await cancelled(deps, job, p);
+    if (run.finish) {
+      const finishRun = run.finish.bind(run);
+      await db.transaction().execute((trx) => finishRun(trx, job, isoNow(clock)));
+    }
     await finish(deps, job, { status: 'done' }, { status: 'done', ...p });
     return 'done';
   } catch (err) {

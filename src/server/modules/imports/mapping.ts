@@ -1,4 +1,4 @@
-import type { ImportMapping } from '../../../shared/contracts/imports.ts';
+import type { ImportMapping, ImportOptions } from '../../../shared/contracts/imports.ts';
 import { invalid } from '../../http/errors.ts';
 import type { ImportSource } from './sources/types.ts';
 
@@ -6,11 +6,13 @@ const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9%]+/g, ' ').trim();
 
 /**
  * The mapping to offer for a new file: the one remembered for this source where its columns are all
- * in the file, else each field matched to a header that carries its label or key.
+ * in the file, else (unless the source's columns are the user's own design) each field matched to a
+ * header that carries its label or key.
  */
 export function suggestMapping(source: ImportSource, columns: string[], remembered: ImportMapping | null): ImportMapping {
   const present = new Set(columns);
   if (remembered && Object.values(remembered).every((c) => present.has(c))) return remembered;
+  if (source.mappingRequired) return {};
   const out: ImportMapping = {};
   const taken = new Set<string>();
   for (const f of source.fields) {
@@ -52,3 +54,30 @@ export function mappedValues(cells: string[], indexes: Map<string, number>): Rec
   for (const [field, i] of indexes) out[field] = (cells[i] ?? '').trim();
   return out;
 }
+
+/**
+ * Checks the file's options against what the source declares: no unknown keys, required ones given,
+ * booleans as booleans, text as text, a select's value among its choices. Sources check the meaning
+ * (that a metric exists) themselves.
+ */
+export function checkOptions(source: ImportSource, options: ImportOptions): void {
+  const declared = new Map((source.options ?? []).map((o) => [o.key, o]));
+  for (const key of Object.keys(options)) {
+    if (!declared.has(key)) throw invalid(`options.${key}`, 'is not a choice of this import');
+  }
+  for (const o of declared.values()) {
+    const v = options[o.key];
+    if (v === undefined || v === '') {
+      if (o.required) throw invalid(`options.${o.key}`, `choose ${o.label.toLowerCase()}`);
+      continue;
+    }
+    if (o.kind === 'boolean' ? typeof v !== 'boolean' : typeof v !== 'string') throw invalid(`options.${o.key}`, o.kind === 'boolean' ? 'must be true or false' : 'must be text');
+    if (o.kind === 'select' && !(o.choices ?? []).some((c) => c.value === v)) throw invalid(`options.${o.key}`, `must be one of ${(o.choices ?? []).map((c) => c.value).join(', ')}`);
+  }
+}
+
+/** A text option's value, or undefined when it was not given. */
+export const optionText = (options: ImportOptions, key: string): string | undefined => {
+  const v = options[key];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+};

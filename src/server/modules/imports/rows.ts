@@ -22,7 +22,7 @@ export function checkRow<V>(run: SourceRun<V>, indexes: Map<string, number>, col
     if (looksLikeFormula(values[field] as string)) (formulas ??= []).push({ column: columnOf(field, indexes, columns), message: FORMULA });
   }
   if (formulas) return { ok: false, issues: formulas, values };
-  const checked = run.check(values);
+  const checked = run.check(values, row.cells);
   if (checked.ok) return { ok: true, value: checked.value, values };
   return { ok: false, issues: checked.issues.map((i) => ({ column: columnOf(i.field, indexes, columns), message: i.message })), values };
 }

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ImportJobDto, ImportMapping, ImportSourceDto, MappingBody, PreviewDto } from '../../../shared/contracts/imports.ts';
+import type { ImportJobDto, ImportMapping, ImportOptionDto, ImportOptions, ImportSourceDto, MappingBody, PreviewDto } from '../../../shared/contracts/imports.ts';
 import { ApiError, get } from '../../lib/api.ts';
 import { useImportMutations } from './api.ts';
 
@@ -38,15 +38,34 @@ function PreviewTable({ preview, source }: { preview: PreviewDto; source: Import
   );
 }
 
+/** One of the source's choices for the whole file. */
+function OptionField({ option, value, onChange, error, metrics }: {
+  option: ImportOptionDto; value: string | boolean | undefined; onChange: (v: string | boolean | undefined) => void; error?: string;
+  metrics: { id: string; name: string; unit: string }[];
+}) {
+  const common = { label: option.label, description: option.help ?? undefined, withAsterisk: option.required, error };
+  if (option.kind === 'boolean') {
+    return <Checkbox label={option.label} description={option.help ?? undefined} error={error} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} />;
+  }
+  if (option.kind === 'text') return <TextInput {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value || undefined)} />;
+  const data = option.kind === 'metric' ? metrics.map((m) => ({ value: m.id, label: `${m.name} (${m.unit})` })) : (option.choices ?? []);
+  return (
+    <Select {...common} searchable data={data} value={typeof value === 'string' ? value : null} onChange={(v) => onChange(v ?? undefined)}
+      nothingFoundMessage={option.kind === 'metric' ? 'No metric has that name; add it under Metrics first' : 'Nothing matches'} />
+  );
+}
+
 /** Match each field to one of the file's columns, check the first rows, then start the import. */
 export function MappingForm({ job, source }: { job: ImportJobDto; source: ImportSourceDto }) {
   const [mapping, setMapping] = useState<ImportMapping>(job.mapping);
-  const [metricId, setMetricId] = useState<string | null>(job.options.metricId ?? null);
-  const metrics = useMetricChoices(source.key === 'metrics');
+  const [options, setOptions] = useState<ImportOptions>(job.options);
+  // a metric chosen for the whole file only matters when no column names the metric row by row
+  const shown = source.options.filter((o) => !(o.kind === 'metric' && mapping.metric));
+  const metrics = useMetricChoices(shown.some((o) => o.kind === 'metric'));
   const { preview, start } = useImportMutations();
   const body = (): MappingBody => ({
     mapping: Object.fromEntries(Object.entries(mapping).filter(([, c]) => c !== NOT_IN_FILE)),
-    options: source.key === 'metrics' && !mapping.metric && metricId ? { metricId } : {},
+    options: Object.fromEntries(shown.flatMap((o) => (options[o.key] === undefined ? [] : [[o.key, options[o.key] as string | boolean]]))),
   });
   const failure = [start.error, preview.error].find((e) => e instanceof ApiError);
   const fieldError = (field: string) => failure?.details.find((d) => d.field === field)?.message;
@@ -55,7 +74,10 @@ export function MappingForm({ job, source }: { job: ImportJobDto; source: Import
   return (
     <Stack>
       <Title order={2} size="h3">Match the columns</Title>
-      <Text>Rapport found {job.columns.length} columns. Choose which one holds each field; the choice is remembered for the next file of this kind.</Text>
+      <Text>
+        Rapport found {job.columns.length} columns. Choose which one holds each field; the choice is remembered for the next file of this kind.
+        {source.mappingRequired && ' Columns in this kind of file are of your own design, so Rapport does not guess them.'}
+      </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }} maw={760}>
         {source.fields.map((f) => (
           <Select key={f.key} label={f.label} description={f.help ?? undefined} withAsterisk={f.required}
@@ -64,12 +86,15 @@ export function MappingForm({ job, source }: { job: ImportJobDto; source: Import
             onChange={(v) => setMapping((m) => ({ ...m, [f.key]: v ?? NOT_IN_FILE }))}
             error={fieldError(`mapping.${f.key}`)} />
         ))}
-        {source.key === 'metrics' && !mapping.metric && (
-          <Select label="The metric these figures belong to" description="The file has no Metric column, so every row belongs to this metric." withAsterisk searchable
-            data={(metrics.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name} (${m.unit})` }))}
-            value={metricId} onChange={setMetricId} error={fieldError('options.metricId')}
-            nothingFoundMessage="No metric has that name; add it under Metrics first" />
-        )}
+        {shown.map((o) => (
+          <OptionField key={o.key} option={o} value={options[o.key]} metrics={metrics.data?.items ?? []} error={fieldError(`options.${o.key}`)}
+            onChange={(v) => setOptions((cur) => {
+              const next = { ...cur };
+              if (v === undefined) delete next[o.key];
+              else next[o.key] = v;
+              return next;
+            })} />
+        ))}
       </SimpleGrid>
       {failure && !failure.details.some((d) => d.field.startsWith('mapping.') || d.field.startsWith('options.')) && (
         <Alert color="red" role="alert" title="Could not go on">{failure.message}</Alert>

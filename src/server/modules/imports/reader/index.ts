@@ -40,21 +40,42 @@ export function readRows(path: string, format: TableFormat): AsyncIterable<Table
 
 export const isBlank = (row: TableRow) => row.cells.every((c) => c.trim() === '');
 
+/** The first cell of a COUNTER Release 5 / 5.1 report's header block. */
+const REPORT_HEADER = 'report_name';
+
 /**
- * The first non-blank row is the header (blank names become "Column N"; a repeated name is refused,
- * since columns are mapped by name); `body` yields the later non-blank rows and closes the file if
- * left early.
+ * The table's header row and its body. Normally the first non-blank row is the header. A COUNTER
+ * R5 / R5.1 report starts with a header block instead (Report_Name, Report_ID, …, Created, Created_By
+ * as name–value rows), then one blank separator row: the block is returned as `preamble` and the
+ * header is the first row after it. Blank names become "Column N"; a repeated name is refused, since
+ * columns are mapped by name. `body` yields the later non-blank rows and closes the file if left early.
  */
-export async function withHeader(rows: AsyncIterable<TableRow>): Promise<{ header: string[]; headerLine: number; body: AsyncIterable<TableRow> }> {
+export async function withHeader(rows: AsyncIterable<TableRow>): Promise<{ header: string[]; headerLine: number; preamble: Record<string, string> | null; body: AsyncIterable<TableRow> }> {
   const it = rows[Symbol.asyncIterator]();
-  let first: TableRow | undefined;
-  for (;;) {
-    const n = await it.next();
-    if (n.done) throw invalid('file', 'has no rows: its first row must name the columns');
-    if (!isBlank(n.value)) {
-      first = n.value;
-      break;
+  const nextNonBlank = async (): Promise<TableRow | undefined> => {
+    for (;;) {
+      const n = await it.next();
+      if (n.done) return undefined;
+      if (!isBlank(n.value)) return n.value;
     }
+  };
+  let first = await nextNonBlank();
+  if (!first) throw invalid('file', 'has no rows: its first row must name the columns');
+  let preamble: Record<string, string> | null = null;
+  if ((first.cells[0] ?? '').trim().toLowerCase() === REPORT_HEADER) {
+    preamble = {};
+    let row: TableRow = first;
+    for (let count = 1; ; count++) {
+      const name = (row.cells[0] ?? '').trim();
+      if (name) preamble[name] = row.cells.slice(1).map((c) => c.trim()).filter(Boolean).join(' ');
+      const n = await it.next();
+      if (n.done) throw invalid('file', 'has a COUNTER header block but no blank row after it and no table: is the report complete?');
+      if (isBlank(n.value)) break;
+      if (count > 40) throw invalid('file', `line ${n.value.line}: a COUNTER header block runs on past its usual rows with no blank row after it`);
+      row = n.value;
+    }
+    first = await nextNonBlank();
+    if (!first) throw invalid('file', 'has a COUNTER header block but no table after it');
   }
   const header = first.cells.map((c, i) => c.trim() || `Column ${i + 1}`);
   const seen = new Map<string, number>();
@@ -66,10 +87,8 @@ export async function withHeader(rows: AsyncIterable<TableRow>): Promise<{ heade
   const body: AsyncIterable<TableRow> = {
     [Symbol.asyncIterator]: () => ({
       async next() {
-        for (;;) {
-          const n = await it.next();
-          if (n.done || !isBlank(n.value)) return n;
-        }
+        const value = await nextNonBlank();
+        return value ? { done: false as const, value } : { done: true as const, value: undefined };
       },
       async return() {
         await it.return?.();
@@ -77,7 +96,7 @@ export async function withHeader(rows: AsyncIterable<TableRow>): Promise<{ heade
       },
     }),
   };
-  return { header, headerLine: first.line, body };
+  return { header, headerLine: first.line, preamble, body };
 }
 
 /**

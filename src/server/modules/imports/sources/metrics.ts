@@ -2,6 +2,7 @@ import { parsePeriod } from '../../../../shared/metric-periods.ts';
 import { CompiledQuery } from 'kysely';
 import type { Executor, MetricDefinitionTable } from '../../../db/types.ts';
 import { invalid } from '../../../http/errors.ts';
+import { optionText } from '../mapping.ts';
 import type { ImportSource, RowIssue } from './types.ts';
 
 interface MetricRow { metricId: string; orgUnitId: string; period: string; value: number }
@@ -50,13 +51,17 @@ export const metricsSource: ImportSource<MetricRow> = {
     { key: 'value', label: 'Value', required: true, help: 'A number; a trailing % and thousands separators are fine.', hints: ['score', 'figure', 'total', 'count', '%'] },
     { key: 'metric', label: 'Metric', required: false, help: 'The metric’s name, when the file holds several; otherwise choose the metric below.', hints: ['measure', 'indicator'] },
   ],
+  options: [
+    { key: 'metricId', label: 'The metric these figures belong to', kind: 'metric', required: false, help: 'When the file has no Metric column, every row belongs to this metric.', choices: null },
+  ],
 
   async prepare(ex, institutionId, mapping, options) {
     const inst = await ex.selectFrom('institutions').select('academic_year_start_month').where('id', '=', institutionId).executeTakeFirstOrThrow();
     const metrics = await ex.selectFrom('metric_definitions').selectAll().where('institution_id', '=', institutionId).execute();
     let fixed: MetricDefinitionTable | undefined;
-    if (options.metricId !== undefined) {
-      fixed = metrics.find((m) => m.id === options.metricId);
+    const metricId = optionText(options, 'metricId');
+    if (metricId !== undefined) {
+      fixed = metrics.find((m) => m.id === metricId);
       if (!fixed) throw invalid('options.metricId', 'is not a metric of this institution');
     } else if (!mapping.metric) {
       throw invalid('options.metricId', 'choose the metric these values belong to, or map a Metric column');

@@ -1,0 +1,8 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../lib/deps.ts';
+
+/** PLACEHOLDER: the capture context's routes, filled by the helper building it. */
+export function registerCapture(app: FastifyInstance, deps: AppDeps) {
+  void app;
+  void deps;
+}

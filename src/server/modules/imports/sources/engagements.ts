@@ -1,0 +1,12 @@
+import { AppError } from '../../../http/errors.ts';
+import type { ImportSource } from './types.ts';
+
+/** PLACEHOLDER: replaced by the helper building this source. */
+export const engagementsSource: ImportSource = {
+  key: 'engagements',
+  label: 'engagements',
+  description: 'Not built yet.',
+  minRole: 'manager',
+  fields: [],
+  prepare: () => Promise.reject(new AppError('CONFLICT', 'This import source is not built yet')),
+};
