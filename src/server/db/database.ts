@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { fold } from '../lib/text.ts';
@@ -36,10 +36,40 @@ export function openSqlite(path: string): SQLite.Database {
   return conn;
 }
 
+/** Statements kept prepared: far more than the app's distinct queries, few enough to bound memory. */
+const STATEMENT_CACHE = 500;
+
+/**
+ * The connection as Kysely's SQLite dialect sees it, with prepared statements reused by SQL text.
+ * Kysely prepares every query anew, and for a short statement run thousands of times (an import's
+ * upserts, a bench's lookups) the prepare costs as much as the run. A statement still being iterated
+ * (a streamed query) is not handed out twice: a busy one gets a fresh, uncached twin.
+ */
+export function withStatementCache(conn: SQLite.Database, max = STATEMENT_CACHE): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => conn.close(),
+    prepare(sql: string) {
+      const hit = cache.get(sql);
+      if (hit?.busy) return conn.prepare(sql);
+      if (hit) {
+        // most recently used last, so the oldest is the first to go
+        cache.delete(sql);
+        cache.set(sql, hit);
+        return hit;
+      }
+      const stmt = conn.prepare(sql);
+      cache.set(sql, stmt);
+      if (cache.size > max) cache.delete(cache.keys().next().value as string);
+      return stmt;
+    },
+  };
+}
+
 export function openDatabase(database: Config['database']): DatabaseHandle {
   if (database.kind === 'sqlite') {
     const conn = openSqlite(database.path);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
     return { db, dialect: sqliteDialect, describe: `SQLite ${database.path}`, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
