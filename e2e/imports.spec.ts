@@ -12,7 +12,9 @@ test('a manager imports a metrics CSV with mapping and preview, and sees the tre
   await expect(page.getByRole('heading', { name: 'Imports', level: 1 })).toBeVisible();
   await checkPage(page, '60-imports');
 
-  // upload: the source defaults to metric values
+  // upload: choose what the file holds
+  await page.getByRole('combobox', { name: 'What the file holds' }).click();
+  await page.getByRole('option', { name: 'Metric values' }).click();
   await page.locator('input[type="file"]').setInputFiles({ name: 'history-loans.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await page.getByRole('button', { name: 'Upload and map columns' }).click();
   await expect(page.getByRole('heading', { name: 'history-loans.csv', level: 1 })).toBeVisible();

@@ -25,6 +25,20 @@ function parseMap(entries: string[]): ImportMapping {
   return out;
 }
 
+/** --option key=value, as often as needed; true and false are checkboxes */
+function parseOptions(entries: string[]): ImportOptions {
+  const out: ImportOptions = {};
+  for (const e of entries) {
+    const i = e.indexOf('=');
+    if (i <= 0) throw new UsageError(`--option needs key=value, not "${e}"`);
+    const v = e.slice(i + 1).trim();
+    out[e.slice(0, i).trim()] = v === 'true' ? true : v === 'false' ? false : v;
+  }
+  return out;
+}
+
+const rows = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'row' : 'rows'}`;
+
 /** The admin the import runs as: --as EMAIL, or the institution's first admin. */
 async function actorFor(db: Db, email: string | undefined, institutionId: string | undefined): Promise<Actor> {
   let q = db.selectFrom('users').select(['id', 'institution_id', 'role', 'email']).where('active', '=', 1);
@@ -41,7 +55,7 @@ async function actorFor(db: Db, email: string | undefined, institutionId: string
 export async function importCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { map: { type: 'string', multiple: true }, metric: { type: 'string' }, as: { type: 'string' }, 'institution-id': { type: 'string' } },
+    options: { map: { type: 'string', multiple: true }, option: { type: 'string', multiple: true }, metric: { type: 'string' }, as: { type: 'string' }, 'institution-id': { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
@@ -59,7 +73,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     try {
       const uploaded = await svc.upload(actor, source as ImportSourceKey, createReadStream(file), basename(file));
       const mapping = { ...uploaded.mapping, ...parseMap(values.map ?? []) };
-      const options: ImportOptions = {};
+      const options = parseOptions(values.option ?? []);
       if (values.metric !== undefined) {
         const m = await db.selectFrom('metric_definitions').select('id').where('institution_id', '=', actor.institutionId).where('name', '=', values.metric).executeTakeFirst();
         if (!m) throw new CliError(`no metric is called "${values.metric}"`);
@@ -80,11 +94,11 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
         const { seconds, rate } = progress.stop();
         const job = await svc.get(actor, uploaded.id);
         if (outcome === 'stopped') {
-          say(io.out, `Stopped after ${job.processedRows} rows; the import resumes where it left off when Rapport next starts (import ${job.id}).`);
+          say(io.out, `Stopped after ${rows(job.processedRows)}; the import resumes where it left off when Rapport next starts (import ${job.id}).`);
           return 1;
         }
         if (job.status === 'failed') throw new CliError(job.error ?? 'the import failed');
-        say(io.out, `Imported ${job.importedRows} rows, rejected ${job.rejectedRows}, in ${seconds.toFixed(1)} s (${formatRate(rate)} rows/s). Import ${job.id}.`);
+        say(io.out, `Imported ${rows(job.importedRows)}, rejected ${job.rejectedRows.toLocaleString('en-GB')}, in ${seconds.toFixed(1)} s (${formatRate(rate)} rows/s). Import ${job.id}.`);
         if (job.rejectedRows) say(io.out, `The problems are listed at /api/v1/imports/${job.id}/errors.csv and on the import's page.`);
         return job.rejectedRows ? 1 : 0;
       } finally {

@@ -4,11 +4,13 @@ Usage:
   rapport digest
       Email every active user the nudges that need their attention (managers and admins: the
       team's) through RAPPORT_SMTP_URL. Off unless that is set; schedule it weekly (cron).
-  rapport import <source> <file> [--map field=Column ...] [--metric NAME] [--as EMAIL] [--institution-id ID]
+  rapport import <source> <file> [--map field=Column ...] [--option key=value ...] [--metric NAME] [--as EMAIL] [--institution-id ID]
       Import a CSV, TSV or XLSX file with a progress bar, through the same checks as the app's
-      Imports page. Sources: metrics. Columns are matched to fields by the mapping remembered from
-      the last import of this source, else by their headers; --map overrides one. --metric names
-      the metric for a file without a Metric column. Runs as --as EMAIL or the first admin.
+      Imports page. Sources: directory, engagements, metrics, nss, counter, loans, readingLists,
+      codeMaps. Columns are matched to fields by the mapping remembered from the last import of
+      this source, else by their headers; --map overrides one. --option sets one of the source's
+      choices (e.g. kind=cah for codeMaps). --metric names the metric for a file without a
+      Metric column. Runs as --as EMAIL or the first admin.
       Exit code 1 when rows were rejected; their problems are on the import's page.
   rapport migrate
       Bring the database schema up to date.

@@ -58,5 +58,6 @@ export async function upload<T>(path: string, file: File): Promise<T> {
 
 export const get = <T>(path: string, query?: Query) => api<T>('GET', withQuery(path, query));
 export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
+export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
 export const del = (path: string) => api<void>('DELETE', path);

@@ -39,6 +39,20 @@ function Ended({ job }: { job: ImportJobDto }) {
   );
 }
 
+/** A report's own header block (COUNTER's Report_Name … Created), as the file gave it. */
+function Preamble({ preamble }: { preamble: Record<string, string> }) {
+  return (
+    <Stack gap={4} component="section" aria-labelledby="preamble-heading">
+      <Title order={2} size="h4" id="preamble-heading">The report’s header</Title>
+      <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: '1rem', rowGap: '0.25rem', margin: 0 }}>
+        {Object.entries(preamble).map(([k, v]) => (
+          <div key={k} style={{ display: 'contents' }}><dt style={{ fontWeight: 600 }}>{k.replace(/_/g, ' ')}</dt><dd style={{ margin: 0 }}>{v || '—'}</dd></div>
+        ))}
+      </dl>
+    </Stack>
+  );
+}
+
 function JobView({ job, source }: { job: ImportJobDto; source: ImportSourceDto | undefined }) {
   const { data: me } = useMe();
   const allowed = source ? canEdit(me, source.minRole) : false;
@@ -50,6 +64,7 @@ function JobView({ job, source }: { job: ImportJobDto; source: ImportSourceDto |
         <Badge variant="outline" color={`${statusColors[job.status]}.9`} size="lg" style={{ textTransform: 'none' }}>{statusLabels[job.status]}</Badge>
       </Group>
       <Text c="gray.8">{source?.label ?? job.source} · {job.format.toUpperCase()} · {formatBytes(job.byteSize)} · uploaded by {job.createdBy?.name ?? 'the command line'}</Text>
+      {job.preamble && <Preamble preamble={job.preamble} />}
       {job.status === 'uploaded' && source && (allowed ? <MappingForm job={job} source={source} /> : <Text>Only a {source.minRole} can run this import.</Text>)}
       {(job.status === 'queued' || job.status === 'running') && <Running job={job} canCancel={allowed} />}
       {(job.status === 'done' || job.status === 'failed' || job.status === 'cancelled') && <Ended job={job} />}

@@ -8,6 +8,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { canEdit, useMe } from '../identity/api.ts';
 import { useImportMutations, useImports, useImportSources } from './api.ts';
+import { CodeMapsPanel } from './CodeMapsPanel.tsx';
 import { formatBytes, statusColors, statusLabels } from './labels.ts';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -42,16 +43,19 @@ function UploadForm({ onUploaded }: { onUploaded: (job: ImportJobDto) => void })
 }
 
 export function ImportsTable({ items }: { items: ImportJobDto[] }) {
+  const sources = useImportSources();
+  const sourceLabels = new Map((sources.data?.items ?? []).map((s) => [s.key as string, s.label]));
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped>
         <Table.Thead>
-          <Table.Tr><Table.Th>File</Table.Th><Table.Th>Status</Table.Th><Table.Th>Rows imported</Table.Th><Table.Th>Rows rejected</Table.Th><Table.Th>By</Table.Th><Table.Th>Uploaded</Table.Th></Table.Tr>
+          <Table.Tr><Table.Th>File</Table.Th><Table.Th>What it holds</Table.Th><Table.Th>Status</Table.Th><Table.Th>Rows imported</Table.Th><Table.Th>Rows rejected</Table.Th><Table.Th>By</Table.Th><Table.Th>Uploaded</Table.Th></Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {items.map((j) => (
             <Table.Tr key={j.id}>
               <Table.Td><AnchorLink to="/imports/$id" params={{ id: j.id }}>{j.fileName}</AnchorLink> <Text span size="sm" c="gray.8">({j.format.toUpperCase()}, {formatBytes(j.byteSize)})</Text></Table.Td>
+              <Table.Td>{sourceLabels.get(j.source) ?? j.source}</Table.Td>
               <Table.Td><Badge variant="outline" color={`${statusColors[j.status]}.9`} style={{ textTransform: 'none' }}>{statusLabels[j.status]}</Badge></Table.Td>
               <Table.Td>{j.importedRows.toLocaleString('en-GB')}</Table.Td>
               <Table.Td>{j.rejectedRows.toLocaleString('en-GB')}</Table.Td>
@@ -77,6 +81,9 @@ export function ImportsPage() {
       <section aria-labelledby="upload-heading">
         <Title order={2} size="h3" id="upload-heading" mb="sm">Upload a file</Title>
         <UploadForm onUploaded={(j) => void navigate({ to: '/imports/$id', params: { id: j.id } })} />
+      </section>
+      <section aria-labelledby="code-maps-heading">
+        <CodeMapsPanel />
       </section>
       <section aria-labelledby="history-heading">
         <Title order={2} size="h3" id="history-heading" mb="sm">Imports so far</Title>

@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/contracts/common.ts';
 import type { ImportJobDto, ImportSourceDto, ImportSourceKey, MappingBody, PreviewDto } from '../../../shared/contracts/imports.ts';
-import { get, post, upload } from '../../lib/api.ts';
+import { del, get, post, put, upload } from '../../lib/api.ts';
+import type { CodeMapDto, CodeMapKindKey, PutCodeMapBody } from '../../../shared/contracts/code-maps.ts';
 
 export const importKeys = {
   all: ['imports'] as const,
@@ -25,6 +26,18 @@ export const useImportJob = (id: string) =>
     queryFn: () => get<ImportJobDto>(`/api/v1/imports/${id}`),
     refetchInterval: (q) => (q.state.data && RUNNING.has(q.state.data.status) ? 500 : false),
   });
+
+export const useCodeMaps = (q: { kind?: CodeMapKindKey; q?: string; page: number }) =>
+  useQuery({ queryKey: [...importKeys.all, 'code-maps', q], queryFn: () => get<Page<CodeMapDto>>('/api/v1/code-maps', { ...q, pageSize: 20 }), placeholderData: keepPreviousData });
+
+export function useCodeMapMutations() {
+  const qc = useQueryClient();
+  const refresh = () => qc.invalidateQueries({ queryKey: [...importKeys.all, 'code-maps'] });
+  return {
+    put: useMutation({ mutationFn: (body: PutCodeMapBody) => put<CodeMapDto>('/api/v1/code-maps', body), onSuccess: refresh }),
+    remove: useMutation({ mutationFn: (m: { kind: CodeMapKindKey; code: string }) => del(`/api/v1/code-maps?${new URLSearchParams(m).toString()}`), onSuccess: refresh }),
+  };
+}
 
 export function useImportMutations() {
   const qc = useQueryClient();
