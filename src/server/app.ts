@@ -27,6 +27,7 @@ import { registerImports } from './modules/imports/index.ts';
 import { registerFigures } from './modules/figures/index.ts';
 import { registerUsage } from './modules/usage/index.ts';
 import { registerCapture } from './modules/capture/index.ts';
+import { registerReports } from './modules/reports/index.ts';
 import { registerNudges } from './modules/nudges/index.ts';
 import { registerOpportunities } from './modules/opportunities/index.ts';
 import { registerOrg } from './modules/org/index.ts';
@@ -100,6 +101,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerFigures(app, deps);
   registerUsage(app, deps);
   registerCapture(app, deps);
+  registerReports(app, deps);
   registerSearch(app, deps);
   registerAudit(app, deps);
 

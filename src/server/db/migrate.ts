@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_engagement_imports.ts';
 import * as m0011 from './migrations/0011_figures.ts';
 import * as m0012 from './migrations/0012_counter.ts';
 import * as m0013 from './migrations/0013_capture.ts';
+import * as m0014 from './migrations/0014_reports.ts';
 import type { Database } from './types.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run on an untyped Kysely */
@@ -33,6 +34,7 @@ const steps: Record<string, Step> = {
   '0011_figures': m0011,
   '0012_counter': m0012,
   '0013_capture': m0013,
+  '0014_reports': m0014,
 };
 
 export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {

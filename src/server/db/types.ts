@@ -1,6 +1,7 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { EvidenceTables } from './evidence-types.ts';
 import type { PlanningTables } from './planning-types.ts';
+import type { ReportTables } from './report-types.ts';
 import type { SourceTables } from './source-types.ts';
 
 export type * from './evidence-types.ts';
@@ -9,6 +10,7 @@ export type * from './source-types.ts';
 export type * from './figures-types.ts';
 export type * from './counter-types.ts';
 export type * from './capture-types.ts';
+export type * from './report-types.ts';
 
 /**
  * Kysely table types: the one description of the database the code relies on.
@@ -125,6 +127,8 @@ export interface PersonTable {
   champion_since: string | null;
   tags: string; // JSON array of strings
   notes: string | null;
+  /** the staff id HR knows them by (directory import, migration 0009); optional so older writers need not name it */
+  external_id?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -321,7 +325,7 @@ export interface SearchDocumentTable {
   folded_body: string;
 }
 
-export interface Database extends PlanningTables, EvidenceTables, SourceTables {
+export interface Database extends PlanningTables, EvidenceTables, SourceTables, ReportTables {
   institutions: InstitutionTable;
   teams: TeamTable;
   users: UserTable;

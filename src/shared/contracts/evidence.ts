@@ -11,6 +11,15 @@ import { goalRefDto } from './goals.ts';
 export const evidenceKinds = ['quote', 'feedback', 'observation', 'external_examiner', 'student_comment', 'survey_result', 'figure'] as const;
 export const evidenceKindSchema = z.enum(evidenceKinds);
 export type EvidenceKind = z.infer<typeof evidenceKindSchema>;
+export const evidenceKindLabels: Record<EvidenceKind, string> = {
+  quote: 'Quote',
+  feedback: 'Feedback',
+  observation: 'Observation',
+  external_examiner: "External examiner's comment",
+  student_comment: 'Student comment',
+  survey_result: 'Survey result',
+  figure: 'Figure',
+};
 
 export const attributions = ['named', 'anonymous'] as const;
 export const attributionSchema = z.enum(attributions);

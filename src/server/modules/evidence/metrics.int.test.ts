@@ -246,4 +246,10 @@ describe('metrics: a unit against the institution', () => {
     expect(physics.items.map((i) => i.metric.name)).toEqual([...physics.items.map((i) => i.metric.name)].sort());
     expect((await ofUnit(a.viewer, u.arts)).items.map((i) => i.metric.name)).not.toContain('Enquiries');
   });
+
+  it('a unit with no figures at all has no metrics (and no SQL error on PostgreSQL)', async () => {
+    const res = await a.manager.post('/api/v1/org-units', { name: 'Department with no figures', type: 'department' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await ofUnit(a.viewer, res.json<{ id: string }>().id)).items).toEqual([]);
+  });
 });

@@ -80,8 +80,9 @@ export const metricsOfUnit = (db: Executor, institutionId: string, orgUnitId: st
     .where('institution_id', '=', institutionId).where('org_unit_id', '=', orgUnitId).execute();
 
 /** This unit's own figures for these metrics (the unit index: org_unit_id, metric_id, period). */
-export const unitValues = (db: Executor, institutionId: string, orgUnitId: string, metricIds: string[]) =>
-  db.selectFrom('metric_values').select(['metric_id', 'period', 'value'])
+export const unitValues = async (db: Executor, institutionId: string, orgUnitId: string, metricIds: string[]) =>
+  // `IN ()` is a syntax error on PostgreSQL: a unit with no figures asks nothing
+  !metricIds.length ? [] : db.selectFrom('metric_values').select(['metric_id', 'period', 'value'])
     .where('institution_id', '=', institutionId).where('org_unit_id', '=', orgUnitId).where('metric_id', 'in', metricIds)
     .orderBy('metric_id').orderBy('period').execute();
 

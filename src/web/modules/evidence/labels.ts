@@ -1,15 +1,7 @@
 import type { Attribution, EvidenceKind } from '../../../shared/contracts/evidence.ts';
-import { evidenceKinds } from '../../../shared/contracts/evidence.ts';
+import { evidenceKindLabels, evidenceKinds } from '../../../shared/contracts/evidence.ts';
 
-export const kindLabels: Record<EvidenceKind, string> = {
-  quote: 'Quote',
-  feedback: 'Feedback',
-  observation: 'Observation',
-  external_examiner: "External examiner's comment",
-  student_comment: 'Student comment',
-  survey_result: 'Survey result',
-  figure: 'Figure',
-};
+export const kindLabels = evidenceKindLabels;
 
 export const kindOptions = evidenceKinds.map((k) => ({ value: k, label: kindLabels[k] }));
 

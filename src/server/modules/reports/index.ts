@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../lib/deps.ts';
+import { reportsRoutes } from './reports.routes.ts';
+import { reportsService } from './reports.service.ts';
+
+/** Annual departmental reports: figures computed from the data, words written by people. */
+export function registerReports(app: FastifyInstance, deps: AppDeps) {
+  reportsRoutes(app, reportsService(deps));
+}
