@@ -226,6 +226,16 @@ const importJobRoute = createRoute({
   path: '/imports/$id',
   component: lazyRouteComponent(() => import('./modules/imports/ImportJobPage.tsx'), 'ImportJobPage'),
 });
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports',
+  component: lazyRouteComponent(() => import('./modules/reports/ReportsPage.tsx'), 'ReportsPage'),
+});
+const reportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/$orgUnitId/$year',
+  component: lazyRouteComponent(() => import('./modules/reports/ReportPage.tsx'), 'ReportPage'),
+});
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -235,7 +245,7 @@ const routeTree = rootRoute.addChildren([
     homeRoute, departmentsRoute, departmentRoute, peopleRoute, personRoute, engagementsRoute, engagementRoute, coverageRoute,
     overviewRoute, partnershipRoute, prioritiesRoute, adminRoute,
     opportunitiesRoute, newOpportunityRoute, opportunityRoute, plansRoute, planRoute, campaignsRoute, campaignRoute, goalsRoute, goalRoute,
-    evidenceRoute, impactRoute, impactEvaluationRoute, metricsRoute, importsRoute, importJobRoute,
+    evidenceRoute, impactRoute, impactEvaluationRoute, metricsRoute, importsRoute, importJobRoute, reportsRoute, reportRoute,
   ]),
 ]);
 

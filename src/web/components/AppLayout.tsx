@@ -21,6 +21,7 @@ const nav = [
   { to: '/evidence', label: 'Evidence' },
   { to: '/impact', label: 'Impact evaluations' },
   { to: '/metrics', label: 'Metrics' },
+  { to: '/reports', label: 'Annual reports' },
   { to: '/imports', label: 'Imports' },
   { to: '/coverage', label: 'Staff and coverage' },
 ] as const;

@@ -1,0 +1,26 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReportDataDto, ReportListDto, SaveReportBody } from '../../../shared/contracts/reports.ts';
+import { get, put } from '../../lib/api.ts';
+
+export const reportKeys = {
+  all: ['reports'] as const,
+  list: (q: { year?: number; q?: string; page: number }) => ['reports', 'list', q] as const,
+  one: (orgUnitId: string, year: number) => ['reports', 'one', orgUnitId, year] as const,
+};
+
+export const useReportList = (q: { year?: number; q?: string; page: number }) =>
+  useQuery({ queryKey: reportKeys.list(q), queryFn: () => get<ReportListDto>('/api/v1/reports', { ...q, pageSize: 50 }), placeholderData: keepPreviousData });
+
+export const useReport = (orgUnitId: string, year: number) =>
+  useQuery({ queryKey: reportKeys.one(orgUnitId, year), queryFn: () => get<ReportDataDto>(`/api/v1/reports/${orgUnitId}/${year}`) });
+
+export function useSaveReport(orgUnitId: string, year: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SaveReportBody) => put<ReportDataDto>(`/api/v1/reports/${orgUnitId}/${year}`, body),
+    onSuccess: (data) => {
+      qc.setQueryData(reportKeys.one(orgUnitId, year), data);
+      return qc.invalidateQueries({ queryKey: [...reportKeys.all, 'list'] });
+    },
+  });
+}
