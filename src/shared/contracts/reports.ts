@@ -151,3 +151,21 @@ export const reportListDto = z.object({
   total: z.number().int(),
 });
 export type ReportListDto = z.infer<typeof reportListDto>;
+
+/** The library-wide year: every department's relationship in one view, and the themes for planning. */
+export const libraryYearDto = z.object({
+  year: academicYearDto,
+  departments: z.number().int(),
+  /** active departments with at least one engagement in the year */
+  departmentsEngaged: z.number().int(),
+  maturity: z.array(z.object({ level: z.union([maturityLevelSchema, z.literal('unassessed')]), label: z.string(), departments: z.number().int() })),
+  engagements: z.number().int(),
+  teaching: z.object({ sessions: z.number().int(), attendees: z.number().int(), userHours: z.number() }),
+  evidenceCaptured: z.number().int(),
+  highlights: z.array(z.object({ id: z.string(), kindLabel: z.string(), text: z.string(), source: z.string().nullable(), occurredOn: z.string(), orgUnits: z.array(z.string()) })),
+  /** the key themes from every department's discussion, most often raised first, each with its departments */
+  themes: z.array(z.object({ theme: z.string(), departments: z.array(z.object({ id: z.string(), name: z.string() })) })),
+  reportsDiscussed: z.number().int(),
+});
+export type LibraryYearDto = z.infer<typeof libraryYearDto>;
+export const libraryYearQuery = z.strictObject({ year: z.coerce.number().int().min(1990).max(2100).optional() });

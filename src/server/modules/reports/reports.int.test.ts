@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportDataDto, ReportListDto } from '../../../shared/contracts/reports.ts';
+import type { LibraryYearDto, ReportDataDto, ReportListDto } from '../../../shared/contracts/reports.ts';
 import { buildTestApp, errorOf, newTenant, type Tenant, type TestApp } from '../../../../test/app.ts';
 import { planFixtures } from '../../../../test/plans.ts';
 import { clock, relationshipFixtures } from '../../../../test/relationships.ts';
@@ -173,6 +173,30 @@ describe('what people write on a report', () => {
     expect(compItem).toMatchObject({ discussedOn: '2026-06-10', themes: ['Digital skills', 'Research data'], written: false });
     expect(list.items.find((i) => i.orgUnit.id === maths)).toMatchObject({ reportId: null, written: false, themes: [] });
     expect(list.items.some((i) => i.orgUnit.id === faculty)).toBe(false);
+  });
+
+  it('the library-wide year: coverage, maturity, totals, highlights, and the themes ranked by how many departments raised them', async () => {
+    const res = await tenant.librarian.put(`/api/v1/reports/${maths}/2025`, { themes: ['research data', 'Open access'] });
+    expect(res.statusCode, res.body).toBe(200);
+    const y = (await tenant.viewer.get('/api/v1/reports/library?year=2025')).json<LibraryYearDto>();
+    // Computing, Mathematics and Classics; Classics had no engagement
+    expect([y.departments, y.departmentsEngaged]).toEqual([3, 2]);
+    expect(y.maturity.map((m) => [m.level, m.departments])).toEqual([['pioneer', 0], ['partner', 1], ['provider', 0], ['none', 0], ['unassessed', 2]]);
+    // three of Computing's (one shared with Maths) and one of Maths' own; the shared session counted once: 20 × 1.5 h
+    expect(y.engagements).toBe(4);
+    expect(y.teaching).toEqual({ sessions: 1, attendees: 20, userHours: 30 });
+    expect(y.evidenceCaptured).toBe(2);
+    expect(y.highlights.map((h) => [h.text, h.orgUnits])).toEqual([
+      ['The library sessions changed how our students search.', ['School of Computing']],
+      ['I finally understand referencing.', ['School of Computing']],
+    ]);
+    expect(y.themes.map((t) => [t.theme, t.departments.map((d) => d.name)])).toEqual([
+      ['Research data', ['Department of Mathematics', 'School of Computing']],
+      ['Digital skills', ['School of Computing']],
+      ['Open access', ['Department of Mathematics']],
+    ]);
+    expect(y.reportsDiscussed).toBe(1);
+    expect((await other.viewer.get('/api/v1/reports/library?year=2025')).json<LibraryYearDto>().themes).toEqual([]);
   });
 
   it('refuses bad input by field, viewers, other institutions and anonymous callers', async () => {

@@ -1,4 +1,4 @@
-import type { ReportDataDto, ReportListDto, ReportListQuery, SaveReportBody } from '../../../shared/contracts/reports.ts';
+import type { LibraryYearDto, ReportDataDto, ReportListDto, ReportListQuery, SaveReportBody } from '../../../shared/contracts/reports.ts';
 import type { AnnualReportTable, Executor } from '../../db/types.ts';
 import { assertRole, type Actor } from '../../http/actor.ts';
 import { notFound } from '../../http/errors.ts';
@@ -8,6 +8,7 @@ import { newId } from '../../lib/ids.ts';
 import { foldedLike, fold } from '../../lib/text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findOrgUnit } from '../org/org.repository.ts';
+import { libraryYear } from './library-year.ts';
 import { reportData } from './report-data.ts';
 
 /** The words of a report as the audit trail records them. */
@@ -39,6 +40,8 @@ export function reportsService(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) 
 
   return {
     data: (actor: Actor, orgUnitId: string, year: number | undefined): Promise<ReportDataDto> => data.compute(actor, orgUnitId, year),
+
+    libraryYear: (actor: Actor, year: number | undefined): Promise<LibraryYearDto> => libraryYear(db, data, actor, year),
 
     /** Saves what people wrote (librarians and up); each omitted part stays as it was. Audited. */
     async save(actor: Actor, orgUnitId: string, year: number, body: SaveReportBody): Promise<ReportDataDto> {
