@@ -44,6 +44,8 @@ export interface OpportunityTable {
   trigger_kind: TriggerKind;
   trigger_text: string | null;
   trigger_engagement_id: string | null;
+  /** the evidence it was spotted in (migration 0015) */
+  trigger_evidence_id: string | null;
   hook: string | null;
   /** 1–5 */
   value: number;
@@ -137,7 +139,7 @@ export interface PlanCommentTable {
   created_at: string;
 }
 
-export type ShareSubject = 'action_plan';
+export type ShareSubject = 'action_plan' | 'annual_report';
 export interface ShareLinkTable {
   id: string;
   institution_id: string;

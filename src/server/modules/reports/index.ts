@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../lib/deps.ts';
+import { reportData } from './report-data.ts';
+import { reportSharesRoutes, reportSharesService } from './report-shares.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { reportsService } from './reports.service.ts';
 
 /** Annual departmental reports: figures computed from the data, words written by people. */
 export function registerReports(app: FastifyInstance, deps: AppDeps) {
   reportsRoutes(app, reportsService(deps));
+  reportSharesRoutes(app, reportSharesService(deps, reportData(deps)));
 }
