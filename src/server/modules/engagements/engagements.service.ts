@@ -16,9 +16,8 @@ import { refreshSummaries } from '../relationships/summaries.ts';
 import { assertCampaigns, assertGoals } from '../planning/refs.ts';
 import { indexDocument, removeDocument } from '../search/search.index.ts';
 import * as repo from './engagements.repository.ts';
+import { changeEngagement, engagementSearchDoc, insertEngagementWithLinks, searchTitle, snapshot, sortedSets } from './engagements.writes.ts';
 import { toEngagementDto } from './engagements.mapper.ts';
-
-const TITLE_LENGTH = 120;
 
 /** The last date an engagement may carry: a year from today (planned sessions are logged ahead, typos like 2062 are not). */
 export function latestOccurredOn(clock: Clock): string {
@@ -26,29 +25,12 @@ export function latestOccurredOn(clock: Clock): string {
   return new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), now.getUTCDate())).toISOString().slice(0, 10);
 }
 
-export const searchTitle = (summary: string) => {
-  const line = summary.replace(/\s+/g, ' ').trim();
-  return line.length > TITLE_LENGTH ? `${line.slice(0, TITLE_LENGTH - 1).trimEnd()}…` : line;
-};
+export { searchTitle };
 
 /** An engagement is always with someone: a department or a person. */
 function requireParty(sets: Pick<repo.LinkSets, 'personIds' | 'orgUnitIds'>) {
   if (!sets.personIds.length && !sets.orgUnitIds.length) throw invalid('orgUnitIds', 'name a department or a person');
 }
-
-const sortedSets = (s: repo.LinkSets): repo.LinkSets => ({
-  personIds: [...s.personIds].sort(),
-  staffIds: [...s.staffIds].sort(),
-  orgUnitIds: [...s.orgUnitIds].sort(),
-  themeIds: [...s.themeIds].sort(),
-  goalIds: [...s.goalIds].sort(),
-  campaignIds: [...s.campaignIds].sort(),
-});
-
-/** What the audit trail records: the columns plus each link set as an array of ids. */
-const snapshot = (row: EngagementTable, s: repo.LinkSets) => ({
-  ...row, person_ids: s.personIds, staff_ids: s.staffIds, org_unit_ids: s.orgUnitIds, theme_ids: s.themeIds, goal_ids: s.goalIds, campaign_ids: s.campaignIds,
-});
 
 export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) {
   function checkDate(occurredOn: string) {
@@ -78,12 +60,7 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
     if (!row) throw notFound('Engagement');
     const [dto] = await withRelations(trx, [row]);
     if (!dto) throw notFound('Engagement');
-    const units = dto.orgUnits.map((u) => u.name);
-    await indexDocument(trx, {
-      type: 'engagement', id, institutionId: actor.institutionId, title: searchTitle(dto.summary),
-      subtitle: [dto.type.label, dto.occurredOn, units.join(', ')].filter(Boolean).join(' · '),
-      body: [dto.summary, dto.outcome, dto.followUp, ...dto.people.map((p) => p.name), ...units],
-    });
+    await indexDocument(trx, engagementSearchDoc(actor.institutionId, dto));
     return dto;
   }
 
@@ -173,10 +150,8 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
           milestone: body.milestone ?? null,
           created_by: actor.userId, created_at: now, updated_at: now,
         };
-        await repo.insertEngagement(trx, row);
-        for (const key of repo.linkKeys) await repo.replaceLinks(trx, actor.institutionId, row.id, key, sets[key], repo.unitStamp(row));
+        await insertEngagementWithLinks(trx, actor, row, sets, now);
         await refresh(trx, actor, [sets], [row.occurred_on]);
-        await recordAudit(trx, actor, { action: 'create', entityType: 'engagement', entityId: row.id, after: snapshot(row, sets) }, now);
         return indexAndRead(trx, actor, row.id);
       });
       return { ...dto, warnings: await warningsFor(actor, dto) };
@@ -191,8 +166,7 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
         const beforeSets = await repo.linkIds(trx, id);
         const given: Partial<repo.LinkSets> = {};
         for (const key of repo.linkKeys) if (body[key] !== undefined) given[key] = body[key];
-        const afterSets = sortedSets({ ...beforeSets, ...given });
-        requireParty(afterSets);
+        requireParty(sortedSets({ ...beforeSets, ...given }));
         await checkRefs(trx, actor, { typeId: body.typeId, ...given });
         const now = isoNow(clock);
         const patch: Partial<EngagementTable> = { updated_at: now };
@@ -205,15 +179,8 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
         if (body.initiatedBy !== undefined) patch.initiated_by = body.initiatedBy;
         if (body.attendance !== undefined) patch.attendance = body.attendance;
         if (body.milestone !== undefined) patch.milestone = body.milestone;
-        await repo.updateEngagement(trx, actor.institutionId, id, patch);
-        const stamp = repo.unitStamp({ ...before, ...patch });
-        for (const key of repo.linkKeys) if (given[key]) await repo.replaceLinks(trx, actor.institutionId, id, key, afterSets[key], stamp);
-        const restamp = patch.occurred_on !== undefined || patch.type_id !== undefined || patch.initiated_by !== undefined;
-        if (restamp) await repo.restampUnitLinks(trx, id, stamp);
-        await refresh(trx, actor, [beforeSets, afterSets], [before.occurred_on, stamp.occurred_on]);
-        await recordAudit(trx, actor, {
-          action: 'update', entityType: 'engagement', entityId: id, before: snapshot(before, beforeSets), after: snapshot({ ...before, ...patch }, afterSets),
-        }, now);
+        const afterSets = await changeEngagement(trx, actor, before, beforeSets, patch, given, now);
+        await refresh(trx, actor, [beforeSets, afterSets], [before.occurred_on, patch.occurred_on ?? before.occurred_on]);
         return indexAndRead(trx, actor, id);
       });
       // a typo fixed in the summary does not re-judge the contact
