@@ -17,7 +17,8 @@ import { toInstitutionDto, toOrgUnitDto, toTeamDto, toVocabDto } from './org.map
 
 const conflict = (field: string, message: string) => new AppError('CONFLICT', `${field}: ${message}`, [{ field, message }]);
 
-async function indexOrgUnit(db: Executor, u: OrgUnitTable, parentName: string | null) {
+/** An org unit's search document: title, its parent as subtitle, code and description to find it by. */
+export async function indexOrgUnit(db: Executor, u: OrgUnitTable, parentName: string | null) {
   await indexDocument(db, { type: 'org_unit', id: u.id, institutionId: u.institution_id, title: u.name, subtitle: parentName, body: [u.code, u.description, parentName] });
 }
 

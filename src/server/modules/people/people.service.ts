@@ -10,9 +10,10 @@ import type { AppDeps } from '../../lib/deps.ts';
 import { newId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { descendantIds } from '../org/org.repository.ts';
-import { indexDocument, removeDocument } from '../search/search.index.ts';
-import { championPatch, parseTags, positionSubtitle, sortPositions, toPersonDto, toPersonPatch, toPersonSummaryDto, toPositionDto } from './people.mapper.ts';
+import { removeDocument } from '../search/search.index.ts';
+import { championPatch, parseTags, sortPositions, toPersonDto, toPersonPatch, toPersonSummaryDto, toPositionDto } from './people.mapper.ts';
 import * as repo from './people.repository.ts';
+import { reindexPerson } from './people.search.ts';
 
 const conflict = (field: string, message: string) => new AppError('CONFLICT', `${field}: ${message}`, [{ field, message }]);
 
@@ -33,15 +34,7 @@ export function peopleService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
   }
 
   /** Re-reads the person and their positions so the search document matches what was just written. */
-  async function reindex(trx: Executor, institutionId: string, personId: string) {
-    const p = await repo.findPerson(trx, institutionId, personId);
-    if (!p) return;
-    const positions = await positionsOf(trx, institutionId, personId);
-    await indexDocument(trx, {
-      type: 'person', id: p.id, institutionId, title: p.name, subtitle: positionSubtitle(positions),
-      body: [p.email, ...parseTags(p.tags), ...positions.map((x) => x.title), ...positions.map((x) => x.orgUnitName), p.motivations, p.needs],
-    });
-  }
+  const reindex = (trx: Executor, institutionId: string, personId: string) => reindexPerson(trx, institutionId, personId, today());
 
   async function checkEmail(trx: Executor, actor: Actor, email: string | null | undefined, selfId?: string) {
     if (!email) return;

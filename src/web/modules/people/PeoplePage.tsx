@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Checkbox, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import type { PersonSummaryDto } from '../../../shared/contracts/people.ts';
 import { Pager } from '../../components/Pager.tsx';
@@ -44,6 +44,7 @@ export function PeoplePage() {
         <Title order={1}>People</Title>
         <Group gap="xs">
           <Button component="a" href={withQuery('/api/v1/people.csv', { ...exportFilter })} variant="light">Export CSV</Button>
+          {canEdit(me, 'manager') && <Button component={Link} to="/people/duplicates" variant="default">Find duplicates</Button>}
           {canEdit(me) && <Button onClick={() => setAdding(true)}>Add a person</Button>}
         </Group>
       </Group>
