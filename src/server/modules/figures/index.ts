@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../lib/deps.ts';
+import { figuresRoutes } from './figures.routes.ts';
+import { figuresService } from './figures.service.ts';
 
-/** PLACEHOLDER: the figures context's routes, filled by the helper building it. */
+/** Outside figures (NSS, reading lists) per department, and the outside codes waiting for a department. */
 export function registerFigures(app: FastifyInstance, deps: AppDeps) {
-  void app;
-  void deps;
+  figuresRoutes(app, figuresService(deps));
 }

@@ -18,6 +18,7 @@ import { DepartmentLibrarians } from './DepartmentLibrarians.tsx';
 import { DepartmentPeople } from './DepartmentPeople.tsx';
 import { DepartmentPlan } from '../plans/DepartmentPlan.tsx';
 import { DepartmentMetrics } from '../metrics/DepartmentMetrics.tsx';
+import { NssPanel } from '../figures/NssPanel.tsx';
 import { DepartmentEvidence } from '../evidence/DepartmentEvidence.tsx';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 
@@ -164,7 +165,12 @@ function DepartmentTabs({ unit }: { unit: OrgUnitDto }) {
       <Tabs.Panel value="stakeholders"><StakeholderMap orgUnitId={unit.id} /></Tabs.Panel>
       <Tabs.Panel value="plan"><DepartmentPlan orgUnitId={unit.id} orgUnitName={unit.name} /></Tabs.Panel>
       <Tabs.Panel value="evidence"><DepartmentEvidence orgUnitId={unit.id} orgUnitName={unit.name} /></Tabs.Panel>
-      <Tabs.Panel value="metrics"><DepartmentMetrics orgUnitId={unit.id} /></Tabs.Panel>
+      <Tabs.Panel value="metrics">
+        <Stack gap="xl">
+          <DepartmentMetrics orgUnitId={unit.id} />
+          <NssPanel orgUnitId={unit.id} />
+        </Stack>
+      </Tabs.Panel>
     </Tabs>
   );
 }
