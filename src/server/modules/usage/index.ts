@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../lib/deps.ts';
+import { usageRoutes } from './usage.routes.ts';
+import { usageService } from './usage.service.ts';
 
-/** PLACEHOLDER: the usage context's routes, filled by the helper building it. */
+/** E-resource usage from COUNTER reports: institution-level, split by department only through title code maps. */
 export function registerUsage(app: FastifyInstance, deps: AppDeps) {
-  void app;
-  void deps;
+  usageRoutes(app, usageService(deps));
 }

@@ -9,6 +9,7 @@ import { directionLabels, periodKindLabels } from './labels.ts';
 import { MetricForm } from './MetricForm.tsx';
 import { MetricValues } from './MetricValues.tsx';
 import { SconulPanel } from './SconulPanel.tsx';
+import { UsagePanel } from '../usage/UsagePanel.tsx';
 
 export function MetricsPage() {
   const { data: me } = useMe();
@@ -80,6 +81,7 @@ export function MetricsView({ manager }: { manager: boolean }) {
         )}
       </QueryState>
       <SconulPanel />
+      <UsagePanel />
       <Modal opened={open?.kind === 'new' || open?.kind === 'edit'} onClose={close} title={open?.kind === 'edit' ? `Edit ${open.metric.name}` : 'New metric'} size="lg">
         {open?.kind === 'new' && <MetricForm onCancel={close} onSaved={close} />}
         {open?.kind === 'edit' && <MetricForm metric={open.metric} onCancel={close} onSaved={close} />}
