@@ -73,4 +73,13 @@ describe('loadConfig', () => {
     expect(message).toMatch(/PORT/);
     expect(message).toMatch(/LOG_LEVEL/);
   });
+
+  it('leaves the capture SMTP listener off unless a port is given, and reads its host and size limit', () => {
+    expect(loadConfig({}).capture.smtp).toBeNull();
+    expect(loadConfig({ RAPPORT_SMTP_LISTEN_PORT: ' ', RAPPORT_SMTP_LISTEN_HOST: '0.0.0.0' }).capture.smtp).toBeNull();
+    expect(loadConfig({ RAPPORT_SMTP_LISTEN_PORT: '2525' }).capture.smtp).toEqual({ port: 2525, host: '127.0.0.1', maxBytes: 25 * 1024 * 1024 });
+    expect(loadConfig({ RAPPORT_SMTP_LISTEN_PORT: '0', RAPPORT_SMTP_LISTEN_HOST: '::1', RAPPORT_SMTP_LISTEN_MAX_MB: '2' }).capture.smtp).toEqual({ port: 0, host: '::1', maxBytes: 2 * 1024 * 1024 });
+    expect(() => loadConfig({ RAPPORT_SMTP_LISTEN_PORT: '70000' })).toThrow(/RAPPORT_SMTP_LISTEN_PORT: must be a whole number/);
+    expect(() => loadConfig({ RAPPORT_SMTP_LISTEN_PORT: '25', RAPPORT_SMTP_LISTEN_MAX_MB: '-1' })).toThrow(/RAPPORT_SMTP_LISTEN_MAX_MB/);
+  });
 });

@@ -50,6 +50,13 @@ const schema = z.object({
   RAPPORT_UPLOAD_MAX_MB: z.coerce.number().positive().max(10_240).default(200),
   /** Rows an import writes per transaction: its checkpoint, so a stopped import resumes after the last one. */
   RAPPORT_IMPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(100_000).default(5000),
+  /** The built-in SMTP listener for forwarded mail (capture); unset, it is off. 0 picks a free port (tests). */
+  RAPPORT_SMTP_LISTEN_PORT: z.string().regex(/^\d{1,5}$/, 'must be a whole number from 0 to 65535').transform(Number)
+    .pipe(z.number().max(65535, 'must be a whole number from 0 to 65535')).optional(),
+  /** Where it listens: loopback by default, so only a mail server on this machine can hand it mail. */
+  RAPPORT_SMTP_LISTEN_HOST: z.string().default('127.0.0.1'),
+  /** The largest message it accepts, in megabytes. */
+  RAPPORT_SMTP_LISTEN_MAX_MB: z.coerce.number().positive().max(100).default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -68,6 +75,8 @@ export type Config = Readonly<{
   logLevel: string;
   mail: { smtpUrl: string | null; from: string; publicUrl: string };
   imports: { uploadDir: string; maxUploadBytes: number; batchRows: number };
+  /** null: the SMTP listener is off */
+  capture: { smtp: { host: string; port: number; maxBytes: number } | null };
 }>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -105,6 +114,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     mail: { smtpUrl: e.RAPPORT_SMTP_URL ?? null, from: e.RAPPORT_MAIL_FROM, publicUrl: e.RAPPORT_PUBLIC_URL.replace(/\/$/, '') },
     imports: { uploadDir: e.RAPPORT_UPLOAD_DIR, maxUploadBytes: Math.floor(e.RAPPORT_UPLOAD_MAX_MB * 1024 * 1024), batchRows: e.RAPPORT_IMPORT_BATCH_ROWS },
+    capture: {
+      smtp: e.RAPPORT_SMTP_LISTEN_PORT === undefined ? null
+        : { host: e.RAPPORT_SMTP_LISTEN_HOST, port: e.RAPPORT_SMTP_LISTEN_PORT, maxBytes: Math.floor(e.RAPPORT_SMTP_LISTEN_MAX_MB * 1024 * 1024) },
+    },
   });
 }
 

@@ -102,6 +102,31 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
     });
   }
 
+  /**
+   * Logs an engagement inside the caller's transaction (capture confirms an item and logs its
+   * engagement as one change); `create` is this in a transaction of its own, plus the cap warnings.
+   */
+  async function createIn(trx: Executor, actor: Actor, body: CreateEngagementBody): Promise<EngagementDto> {
+    assertRole(actor, 'librarian');
+    checkDate(body.occurredOn);
+    const sets = sortedSets({
+      personIds: body.personIds, staffIds: body.staffIds ?? [actor.userId], orgUnitIds: body.orgUnitIds, themeIds: body.themeIds, goalIds: body.goalIds, campaignIds: body.campaignIds,
+    });
+    requireParty(sets);
+    await checkRefs(trx, actor, { typeId: body.typeId, ...sets });
+    const now = isoNow(clock);
+    const row: EngagementTable = {
+      id: newId(), institution_id: actor.institutionId, type_id: body.typeId, occurred_on: body.occurredOn,
+      duration_minutes: body.durationMinutes ?? null, summary: body.summary, outcome: body.outcome ?? null,
+      follow_up: body.followUp ?? null, initiated_by: body.initiatedBy, attendance: body.attendance ?? null,
+      milestone: body.milestone ?? null,
+      created_by: actor.userId, created_at: now, updated_at: now,
+    };
+    await insertEngagementWithLinks(trx, actor, row, sets, now);
+    await refresh(trx, actor, [sets], [row.occurred_on]);
+    return indexAndRead(trx, actor, row.id);
+  }
+
   return {
     async engagement(actor: Actor, id: string): Promise<EngagementDto> {
       const row = await repo.getEngagementRow(db, actor.institutionId, id);
@@ -133,29 +158,15 @@ export function engagementsService({ db, clock, dialect }: Pick<AppDeps, 'db' | 
       };
     },
 
+    createIn,
+
     async create(actor: Actor, body: CreateEngagementBody): Promise<EngagementWriteDto> {
-      assertRole(actor, 'librarian');
-      checkDate(body.occurredOn);
-      const sets = sortedSets({
-        personIds: body.personIds, staffIds: body.staffIds ?? [actor.userId], orgUnitIds: body.orgUnitIds, themeIds: body.themeIds, goalIds: body.goalIds, campaignIds: body.campaignIds,
-      });
-      requireParty(sets);
-      const dto = await db.transaction().execute(async (trx) => {
-        await checkRefs(trx, actor, { typeId: body.typeId, ...sets });
-        const now = isoNow(clock);
-        const row: EngagementTable = {
-          id: newId(), institution_id: actor.institutionId, type_id: body.typeId, occurred_on: body.occurredOn,
-          duration_minutes: body.durationMinutes ?? null, summary: body.summary, outcome: body.outcome ?? null,
-          follow_up: body.followUp ?? null, initiated_by: body.initiatedBy, attendance: body.attendance ?? null,
-          milestone: body.milestone ?? null,
-          created_by: actor.userId, created_at: now, updated_at: now,
-        };
-        await insertEngagementWithLinks(trx, actor, row, sets, now);
-        await refresh(trx, actor, [sets], [row.occurred_on]);
-        return indexAndRead(trx, actor, row.id);
-      });
+      const dto = await db.transaction().execute((trx) => createIn(trx, actor, body));
       return { ...dto, warnings: await warningsFor(actor, dto) };
     },
+
+    /** The contact-cap advice for an engagement already saved. */
+    warnings: (actor: Actor, dto: EngagementDto) => warningsFor(actor, dto),
 
     async update(actor: Actor, id: string, body: UpdateEngagementBody): Promise<EngagementWriteDto> {
       assertRole(actor, 'librarian');
