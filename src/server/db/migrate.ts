@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011_figures.ts';
 import * as m0012 from './migrations/0012_counter.ts';
 import * as m0013 from './migrations/0013_capture.ts';
 import * as m0014 from './migrations/0014_reports.ts';
+import * as m0015 from './migrations/0015_planning_evidence.ts';
 import type { Database } from './types.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run on an untyped Kysely */
@@ -35,6 +36,7 @@ const steps: Record<string, Step> = {
   '0012_counter': m0012,
   '0013_capture': m0013,
   '0014_reports': m0014,
+  '0015_planning_evidence': m0015,
 };
 
 export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { idSchema, isoDate, optionalText, pageQuery } from './common.ts';
 import { goalIdList, goalRefDto } from './goals.ts';
+import { evidenceRefDto } from './plans.ts';
 
-/* Service-wide campaigns (Sunderland): a period, a message, target org units; engagements link to one. */
+/* Service-wide campaigns (Sunderland): a period, a message, target org units; engagements and evidence link to one. */
 
 const named = z.object({ id: z.string(), name: z.string() });
 
@@ -39,6 +40,8 @@ export const campaignDetailDto = campaignDto.extend({
     recent: z.array(z.object({ id: z.string(), occurredOn: z.string(), summary: z.string(), outcome: z.string().nullable(), type: z.string(), orgUnits: z.array(z.string()) })),
     /** opportunities spotted in the campaign's engagements */
     opportunities: z.array(z.object({ id: z.string(), title: z.string(), stage: z.string() })),
+    /** evidence linked to the campaign (from the evidence side): how much, and the latest few, newest first */
+    evidence: z.object({ total: z.number().int(), recent: z.array(evidenceRefDto) }),
   }),
 });
 export type CampaignDetailDto = z.infer<typeof campaignDetailDto>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { csvList, idSchema, isoDate, optionalText, pageQuery } from './common.ts';
 import { goalIdList, goalRefDto } from './goals.ts';
+import { evidenceRefDto } from './plans.ts';
 
 /*
  * Opportunities: "find the hook", "strike while the iron's hot". A trigger, the hook, the window,
@@ -65,7 +66,8 @@ export const eastDto = z.object({
 export const opportunityDto = z.object({
   id: z.string(),
   title: z.string(),
-  trigger: z.object({ kind: triggerKindSchema, text: z.string().nullable(), engagement: engagementRef.nullable() }),
+  /** what set it off, and the engagement or evidence it came from */
+  trigger: z.object({ kind: triggerKindSchema, text: z.string().nullable(), engagement: engagementRef.nullable(), evidence: evidenceRefDto.nullable() }),
   hook: z.string().nullable(),
   value: z.number().int(),
   effort: z.number().int(),
@@ -103,6 +105,8 @@ export const opportunityFilters = z.object({
   orgUnitId: idSchema.optional(),
   goalId: idSchema.optional(),
   triggerKind: triggerKindSchema.optional(),
+  /** linked to this engagement */
+  engagementId: idSchema.optional(),
   /** words in the title, hook or trigger */
   q: z.string().trim().max(200).optional(),
   sort: z.enum(['priority', 'window', 'updated']).default('priority'),
@@ -130,6 +134,8 @@ const fields = {
   triggerText: text(),
   /** the engagement it was spotted in */
   triggerEngagementId: idSchema.nullable().optional(),
+  /** the evidence it came from (an examiner's comment, a survey result…) */
+  triggerEvidenceId: idSchema.nullable().optional(),
   hook: text(),
   value: score.default(3),
   effort: score.default(3),
@@ -160,6 +166,7 @@ export const updateOpportunityBody = z.strictObject({
   triggerKind: triggerKindSchema.optional(),
   triggerText: text(),
   triggerEngagementId: idSchema.nullable().optional(),
+  triggerEvidenceId: idSchema.nullable().optional(),
   hook: text(),
   value: score.optional(),
   effort: score.optional(),
@@ -174,6 +181,11 @@ export const updateOpportunityBody = z.strictObject({
   engagementIds: idList.optional(),
 });
 export type UpdateOpportunityBody = z.infer<typeof updateOpportunityBody>;
+
+/** Links one engagement that moved it on (logging an engagement and linking it clears "going cold"). */
+export const engagementLinkBody = z.strictObject({ engagementId: idSchema });
+export type EngagementLinkBody = z.infer<typeof engagementLinkBody>;
+export const engagementLinkParams = z.object({ id: idSchema, engagementId: idSchema });
 
 export const stageChangeBody = z
   .strictObject({ stage: stageSchema, reason: optionalText(1000) })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDate, optionalText, pageQuery } from './common.ts';
+import { evidenceKindSchema } from './evidence.ts';
 import { goalRefDto } from './goals.ts';
 
 /*
@@ -23,6 +24,13 @@ export const isUnfinished = (s: ActionStatus) => s === 'not_started' || s === 'i
 const named = z.object({ id: z.string(), name: z.string() });
 const engagementRef = z.object({ id: z.string(), occurredOn: z.string(), summary: z.string() });
 
+/**
+ * Evidence as the planning records name it (an action's, a campaign's, an opportunity's trigger): its
+ * kind, date and the start of its text. Shared by the plans, campaigns and opportunities contracts.
+ */
+export const evidenceRefDto = z.object({ id: z.string(), kind: evidenceKindSchema, excerpt: z.string(), occurredOn: z.string() });
+export type EvidenceRefDto = z.infer<typeof evidenceRefDto>;
+
 export const planObjectiveDto = z.object({ id: z.string(), title: z.string(), goal: goalRefDto.nullable() });
 export type PlanObjectiveDto = z.infer<typeof planObjectiveDto>;
 
@@ -38,6 +46,8 @@ export const planActionDto = z.object({
   /** unfinished last year and carried into this plan */
   carriedFrom: z.object({ id: z.string(), planId: z.string(), year: z.number().int() }).nullable(),
   engagements: z.array(engagementRef),
+  /** evidence linked to it (from the evidence side), newest first */
+  evidence: z.array(evidenceRefDto),
   /** unfinished and past its due date, as of the institution's today */
   overdue: z.boolean(),
 });

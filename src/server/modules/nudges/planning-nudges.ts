@@ -24,7 +24,7 @@ export async function planningNudges(db: Executor, inst: InstitutionTable, today
       out.push({
         key: `cold:${o.id}:${o.lastActivityOn}`, kind: 'opportunity_cold', date: o.lastActivityOn, href,
         title: `${o.title}: going cold`,
-        detail: `${o.coldness.quiet.reason}. Log an engagement or move it on a stage.`,
+        detail: `${o.coldness.quiet.reason}. Log an engagement and link it to this opportunity, or move it on a stage.`,
       });
     }
   }

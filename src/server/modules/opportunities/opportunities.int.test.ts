@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, errorOf, newTenant, type Tenant, type TestApp } from '../../../../test/app.ts';
 import { movableClock, movingClockEnv, opportunityFixtures } from '../../../../test/opportunities.ts';
+import type { PrioritiesDto } from '../../../shared/contracts/opportunities.ts';
 
 const clock = movableClock('2026-03-15');
 let t: TestApp;
@@ -74,6 +75,25 @@ describe('opportunities: access', () => {
     const board = (await b.viewer.get('/api/v1/opportunities/board')).json<{ columns: { total: number }[] }>();
     expect(board.columns.map((c) => c.total)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect((await f.get(a.viewer, o.id)).title).toBe('Only for A');
+  });
+
+  it("the triage queue and the managers' priorities never show another institution's requests, opportunities or staff", async () => {
+    const request = await f.create(a.librarian, { title: 'A: incoming request', triggerKind: 'incoming_request' });
+    const open = await f.create(a.librarian, { title: 'A: being approached', stage: 'approached' });
+    const theirs = (await f.create(b.librarian, { title: 'B: incoming request', triggerKind: 'incoming_request' })).id;
+    const triage = (await b.viewer.get('/api/v1/opportunities/triage')).json<{ items: { id: string }[]; total: number }>();
+    expect(triage.items.map((x) => x.id)).toEqual([theirs]);
+    expect(triage.total).toBe(1);
+    const priorities = (await b.manager.get('/api/v1/opportunities/priorities')).json<PrioritiesDto>();
+    expect(priorities.requests.map((x) => x.id)).toEqual([theirs]);
+    expect([priorities.open, priorities.openTotal]).toEqual([[], 0]);
+    const staffOfA = [a.admin, a.manager, a.librarian, a.viewer].map((x) => x.userId);
+    expect(priorities.load.map((l) => l.id)).toContain(b.librarian.userId);
+    expect(priorities.load.filter((l) => staffOfA.includes(l.id))).toEqual([]);
+    const mine = (await a.manager.get('/api/v1/opportunities/priorities')).json<PrioritiesDto>();
+    expect(mine.requests.map((x) => x.id)).toContain(request.id);
+    expect(mine.open.map((x) => x.id)).toContain(open.id);
+    expect([...mine.requests, ...mine.open].map((x) => x.id)).not.toContain(theirs);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { GoalRefDto } from '../../../shared/contracts/goals.ts';
 import type { OpportunityDetailDto, OpportunityDto, PriorityDto } from '../../../shared/contracts/opportunities.ts';
 import type { OpportunityTable } from '../../db/types.ts';
+import { toEvidenceRef } from '../planning/refs.ts';
 import type { LinkSets, OpportunityRow, PageLinks, linkedEngagements, stageHistory } from './opportunities.repository.ts';
 import type { Coldness } from './rules.ts';
 
@@ -25,6 +26,9 @@ export const toOpportunityDto = (r: OpportunityRow, links: PageLinks, goals: Map
     text: r.trigger_text,
     engagement: r.trigger_engagement_id && r.trigger_occurred_on
       ? { id: r.trigger_engagement_id, occurredOn: r.trigger_occurred_on, summary: r.trigger_summary ?? '' }
+      : null,
+    evidence: r.trigger_evidence_id && r.trigger_evidence_kind && r.trigger_evidence_on
+      ? toEvidenceRef({ id: r.trigger_evidence_id, kind: r.trigger_evidence_kind, text: r.trigger_evidence_text ?? '', occurred_on: r.trigger_evidence_on })
       : null,
   },
   hook: r.hook,

@@ -23,8 +23,8 @@ export function opportunityReads({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
 
   /** The org unit filter means the unit and every unit below it. */
   async function resolve(actor: Actor, f: Partial<OpportunityFilters>): Promise<repo.ListFilters> {
-    const { stage, orgUnitId, ownerId, goalId, triggerKind, q } = f;
-    const out: repo.ListFilters = { stages: stage, ownerId, goalId, triggerKind, q };
+    const { stage, orgUnitId, ownerId, goalId, triggerKind, engagementId, q } = f;
+    const out: repo.ListFilters = { stages: stage, ownerId, goalId, triggerKind, engagementId, q };
     if (!orgUnitId) return out;
     const below = await descendantIds(db, actor.institutionId, orgUnitId);
     // an unknown or foreign unit has no descendants here; filtering by its id alone then matches nothing

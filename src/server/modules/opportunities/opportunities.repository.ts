@@ -1,5 +1,5 @@
 import type { GoalOwner } from '../../../shared/contracts/goals.ts';
-import type { Executor, OpportunityStage, OpportunityStageChangeTable, OpportunityTable, TriggerKind } from '../../db/types.ts';
+import type { EvidenceKind, Executor, OpportunityStage, OpportunityStageChangeTable, OpportunityTable, TriggerKind } from '../../db/types.ts';
 import { invalid } from '../../http/errors.ts';
 import { foldedLike } from '../../lib/text.ts';
 import { assertAllFound } from '../engagements/engagements.repository.ts';
@@ -25,6 +25,8 @@ export interface ListFilters {
   /** a goal matches itself and its objectives */
   goalId?: string;
   triggerKind?: TriggerKind;
+  /** linked to this engagement */
+  engagementId?: string;
   q?: string;
 }
 
@@ -62,6 +64,8 @@ export async function scoreRows(db: Executor, institutionId: string, today: stri
       eb.selectFrom('goals').select('id').where('institution_id', '=', institutionId).where((w) => w.or([w('id', '=', goalId), w('parent_id', '=', goalId)])))));
   }
   if (f.triggerKind) q = q.where('o.trigger_kind', '=', f.triggerKind);
+  const { engagementId } = f;
+  if (engagementId) q = q.where((eb) => eb('o.id', 'in', eb.selectFrom('opportunity_engagements').select('opportunity_id').where('engagement_id', '=', engagementId)));
   const words = f.q?.trim();
   if (words) q = q.where((eb) => eb.or([foldedLike('o.title', words), foldedLike('o.hook', words), foldedLike('o.trigger_text', words)]));
   const rows = await q
@@ -85,17 +89,28 @@ export async function scoreRows(db: Executor, institutionId: string, today: stri
   }));
 }
 
-export type OpportunityRow = OpportunityTable & { owner_name: string | null; trigger_occurred_on: string | null; trigger_summary: string | null };
+export type OpportunityRow = OpportunityTable & {
+  owner_name: string | null;
+  trigger_occurred_on: string | null;
+  trigger_summary: string | null;
+  trigger_evidence_kind: EvidenceKind | null;
+  trigger_evidence_text: string | null;
+  trigger_evidence_on: string | null;
+};
 
-/** Whole rows for the opportunities on a page, with their owner's name and the engagement they were spotted in. */
+/** Whole rows for the opportunities on a page, with their owner's name and the engagement or evidence they were spotted in. */
 export function opportunityRows(db: Executor, institutionId: string, ids: string[]): Promise<OpportunityRow[]> {
   if (!ids.length) return Promise.resolve([]);
   return db
     .selectFrom('opportunities as o')
     .leftJoin('users as u', 'u.id', 'o.owner_id')
     .leftJoin('engagements as te', 'te.id', 'o.trigger_engagement_id')
+    .leftJoin('evidence as tv', 'tv.id', 'o.trigger_evidence_id')
     .selectAll('o')
-    .select(['u.name as owner_name', 'te.occurred_on as trigger_occurred_on', 'te.summary as trigger_summary'])
+    .select([
+      'u.name as owner_name', 'te.occurred_on as trigger_occurred_on', 'te.summary as trigger_summary',
+      'tv.kind as trigger_evidence_kind', 'tv.text as trigger_evidence_text', 'tv.occurred_on as trigger_evidence_on',
+    ])
     .where('o.institution_id', '=', institutionId)
     .where('o.id', 'in', ids)
     .execute();
@@ -217,3 +232,9 @@ export async function openActionsByOwner(db: Executor, institutionId: string, to
 
 export const activeUsers = (db: Executor, institutionId: string) =>
   db.selectFrom('users').select(['id', 'name']).where('institution_id', '=', institutionId).where('active', '=', 1).orderBy('name').orderBy('id').execute();
+
+/** Throws a 400 naming `field` unless the evidence is this institution's. */
+export async function assertEvidence(db: Executor, institutionId: string, id: string, field: string) {
+  const found = await db.selectFrom('evidence').select('id').where('institution_id', '=', institutionId).where('id', '=', id).execute();
+  assertAllFound(found, [id], field, 'evidence');
+}

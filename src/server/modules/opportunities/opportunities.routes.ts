@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idParams, pageOf, pageQuery } from '../../../shared/contracts/common.ts';
 import {
-  boardDto, createOpportunityBody, listOpportunitiesQuery, milestoneBody, opportunityDetailDto, opportunityDto, opportunityFilters, prioritiesDto, stageChangeBody,
+  boardDto, createOpportunityBody, engagementLinkBody, engagementLinkParams, listOpportunitiesQuery, milestoneBody, opportunityDetailDto, opportunityDto, opportunityFilters, prioritiesDto, stageChangeBody,
   updateOpportunityBody,
 } from '../../../shared/contracts/opportunities.ts';
 import { actorOf } from '../../http/actor.ts';
@@ -31,6 +31,10 @@ export function opportunitiesRoutes(app: FastifyInstance, svc: OpportunitiesServ
     svc.update(actorOf(req), req.params.id, req.body));
   r.post(`${base}/:id/stage`, { schema: { tags, params: idParams, body: stageChangeBody, response: { 200: opportunityDetailDto, ...errorResponses } } }, (req) =>
     svc.changeStage(actorOf(req), req.params.id, req.body));
+  r.post(`${base}/:id/engagements`, { schema: { tags, params: idParams, body: engagementLinkBody, response: { 200: opportunityDetailDto, ...errorResponses } } }, (req) =>
+    svc.linkEngagement(actorOf(req), req.params.id, req.body.engagementId));
+  r.delete(`${base}/:id/engagements/:engagementId`, { schema: { tags, params: engagementLinkParams, response: { 200: opportunityDetailDto, ...errorResponses } } }, (req) =>
+    svc.unlinkEngagement(actorOf(req), req.params.id, req.params.engagementId));
   r.post(`${base}/:id/milestone`, { schema: { tags, params: idParams, body: milestoneBody, response: { 200: opportunityDetailDto, ...errorResponses } } }, (req) =>
     svc.recordMilestone(actorOf(req), req.params.id, req.body));
   r.delete(`${base}/:id`, { schema: { tags, params: idParams, response: { 204: z.null(), ...errorResponses } } }, async (req, reply) => {

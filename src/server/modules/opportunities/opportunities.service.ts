@@ -19,7 +19,7 @@ const conflict = (field: string, message: string) => new AppError('CONFLICT', `$
 const isClosed = (s: OpportunityStage) => (closedStages as readonly string[]).includes(s);
 const unique = (ids: string[]) => [...new Set(ids)].sort();
 
-type Refs = Partial<repo.LinkSets> & { ownerId?: string | null; triggerEngagementId?: string | null };
+type Refs = Partial<repo.LinkSets> & { ownerId?: string | null; triggerEngagementId?: string | null; triggerEvidenceId?: string | null };
 type Before = { row: OpportunityTable; sets: repo.LinkSets };
 
 export function opportunitiesService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
@@ -40,6 +40,9 @@ export function opportunitiesService({ db, clock }: Pick<AppDeps, 'db' | 'clock'
     if (refs.ownerId && refs.ownerId !== before?.row.owner_id) await assertActiveUser(trx, inst, refs.ownerId, 'ownerId');
     if (refs.triggerEngagementId && refs.triggerEngagementId !== before?.row.trigger_engagement_id) {
       await assertEngagementsInInstitution(trx, inst, [refs.triggerEngagementId], 'triggerEngagementId');
+    }
+    if (refs.triggerEvidenceId && refs.triggerEvidenceId !== before?.row.trigger_evidence_id) {
+      await repo.assertEvidence(trx, inst, refs.triggerEvidenceId, 'triggerEvidenceId');
     }
     await assertOrgUnitsInInstitution(trx, inst, added('orgUnitIds'), 'orgUnitIds');
     await assertPeopleInInstitution(trx, inst, added('personIds'), 'personIds');
@@ -65,12 +68,17 @@ export function opportunitiesService({ db, clock }: Pick<AppDeps, 'db' | 'clock'
   }
 
   type Edit = { patch: Partial<OpportunityTable>; sets?: repo.LinkSets };
-  /** Saves an edit of the row (and its links), with its audit entry, in one transaction, and reads the result back. */
-  async function change(actor: Actor, id: string, edit: (trx: Executor, before: Before, day: string, now: string) => Promise<Edit> | Edit) {
+  /**
+   * Saves an edit of the row (and its links), with its audit entry, in one transaction, and reads the
+   * result back. An edit of null changes nothing (and records nothing).
+   */
+  async function change(actor: Actor, id: string, edit: (trx: Executor, before: Before, day: string, now: string) => Promise<Edit | null> | Edit | null) {
     await db.transaction().execute(async (trx) => {
       const before = await loadForWrite(trx, actor, id);
       const now = isoNow(clock);
-      const { patch, sets } = await edit(trx, before, await today(trx, actor.institutionId), now);
+      const edited = await edit(trx, before, await today(trx, actor.institutionId), now);
+      if (!edited) return;
+      const { patch, sets } = edited;
       await repo.updateOpportunity(trx, actor.institutionId, id, { ...patch, updated_at: now });
       if (sets) await writeLinks(trx, actor, id, sets, before.sets);
       await recordAudit(trx, actor, {
@@ -98,7 +106,7 @@ export function opportunitiesService({ db, clock }: Pick<AppDeps, 'db' | 'clock'
         const now = isoNow(clock);
         const row: OpportunityTable = {
           id, institution_id: actor.institutionId, title: body.title, trigger_kind: body.triggerKind, trigger_text: body.triggerText ?? null,
-          trigger_engagement_id: trigger, hook: body.hook ?? null, value: body.value, effort: body.effort, window_closes_on: body.windowClosesOn ?? null,
+          trigger_engagement_id: trigger, trigger_evidence_id: body.triggerEvidenceId ?? null, hook: body.hook ?? null, value: body.value, effort: body.effort, window_closes_on: body.windowClosesOn ?? null,
           east_easy: body.east?.easy ?? null, east_attractive: body.east?.attractive ?? null, east_social: body.east?.social ?? null, east_timely: body.east?.timely ?? null,
           is_pilot: body.isPilot ? 1 : 0, owner_id: ownerId, stage: body.stage, closed_reason: null, stage_changed_on: day, milestone: null, milestone_on: null,
           created_by: actor.userId, created_at: now, updated_at: now,
@@ -129,6 +137,7 @@ export function opportunitiesService({ db, clock }: Pick<AppDeps, 'db' | 'clock'
           trigger_kind: body.triggerKind ?? r.trigger_kind,
           trigger_text: orKeep(body.triggerText, r.trigger_text),
           trigger_engagement_id: orKeep(body.triggerEngagementId, r.trigger_engagement_id),
+          trigger_evidence_id: orKeep(body.triggerEvidenceId, r.trigger_evidence_id),
           hook: orKeep(body.hook, r.hook),
           value: body.value ?? r.value,
           effort: body.effort ?? r.effort,
@@ -143,6 +152,31 @@ export function opportunitiesService({ db, clock }: Pick<AppDeps, 'db' | 'clock'
         const given: Partial<repo.LinkSets> = {};
         for (const key of repo.linkKeys) if (body[key] !== undefined) given[key] = unique(body[key]);
         return { patch, sets: withTrigger({ ...before.sets, ...given }, patch.trigger_engagement_id ?? null) };
+      });
+    },
+
+    /**
+     * Links one engagement that moved it on: the opportunity page's picker, and an engagement linking
+     * itself. Its date then counts as activity, so a recent one clears "going cold". Already linked: no change.
+     */
+    async linkEngagement(actor: Actor, id: string, engagementId: string): Promise<OpportunityDetailDto> {
+      assertRole(actor, 'librarian');
+      return change(actor, id, async (trx, before) => {
+        if (before.sets.engagementIds.includes(engagementId)) return null;
+        await assertEngagementsInInstitution(trx, actor.institutionId, [engagementId], 'engagementId');
+        return { patch: {}, sets: { ...before.sets, engagementIds: unique([...before.sets.engagementIds, engagementId]) } };
+      });
+    },
+
+    /** Unlinks one engagement; the one it was spotted in stays while it is the trigger. */
+    async unlinkEngagement(actor: Actor, id: string, engagementId: string): Promise<OpportunityDetailDto> {
+      assertRole(actor, 'librarian');
+      return change(actor, id, (_trx, before) => {
+        if (!before.sets.engagementIds.includes(engagementId)) throw notFound('Linked engagement');
+        if (before.row.trigger_engagement_id === engagementId) {
+          throw conflict('engagementId', 'it is the engagement this opportunity was spotted in: clear the trigger first');
+        }
+        return { patch: {}, sets: { ...before.sets, engagementIds: before.sets.engagementIds.filter((e) => e !== engagementId) } };
       });
     },
 

@@ -113,6 +113,17 @@ export function spottedOpportunities(db: Executor, institutionId: string, campai
     .orderBy('o.title').orderBy('o.id').execute();
 }
 
+/** Evidence linked to the campaign (from the evidence side): how much, and the latest `limit`, newest first. */
+export async function linkedEvidence(db: Executor, institutionId: string, campaignId: string, limit: number) {
+  const linked = db.selectFrom('evidence_campaigns as l').innerJoin('evidence as v', 'v.id', 'l.evidence_id')
+    .where('l.institution_id', '=', institutionId).where('l.campaign_id', '=', campaignId);
+  const [count, recent] = await Promise.all([
+    linked.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    linked.select(['v.id', 'v.kind', 'v.text', 'v.occurred_on']).orderBy('v.occurred_on', 'desc').orderBy('v.id', 'desc').limit(limit).execute(),
+  ]);
+  return { total: Number(count.n), recent };
+}
+
 export const insertCampaign = (db: Executor, row: CampaignTable) => db.insertInto('campaigns').values(row).execute();
 
 export const updateCampaign = (db: Executor, institutionId: string, id: string, patch: Partial<CampaignTable>) =>

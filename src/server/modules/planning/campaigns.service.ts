@@ -10,9 +10,11 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { assertOrgUnitsInInstitution, institutionRow } from '../org/org.repository.ts';
 import { auditable, toCampaignDto, type Named } from './campaigns.mapper.ts';
 import * as repo from './campaigns.repository.ts';
-import { assertGoals, goalRefs } from './refs.ts';
+import { assertGoals, goalRefs, toEvidenceRef } from './refs.ts';
 
 const RECENT = 50;
+/** The latest evidence the campaign's page quotes; the evidence page has the rest. */
+const RECENT_EVIDENCE = 5;
 
 const nameTaken = () => new AppError('CONFLICT', 'name: another campaign has this name', [{ field: 'name', message: 'another campaign has this name' }]);
 
@@ -72,8 +74,9 @@ export function campaignsService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
       const inst = actor.institutionId;
       const c = await repo.findCampaign(db, inst, id);
       if (!c) throw notFound('Campaign');
-      const [[found], totals, recent, opportunities] = await Promise.all([
+      const [[found], totals, recent, opportunities, evidence] = await Promise.all([
         dtos(db, inst, [c]), repo.outcomeTotals(db, inst, id), repo.recentLinked(db, inst, id, RECENT), repo.spottedOpportunities(db, inst, id),
+        repo.linkedEvidence(db, inst, id, RECENT_EVIDENCE),
       ]);
       if (!found) throw notFound('Campaign');
       const reached = new Map(found.reached.map((r) => [r.target_id, r]));
@@ -84,6 +87,7 @@ export function campaignsService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
           ...totals,
           recent: recent.map((e) => ({ id: e.id, occurredOn: e.occurred_on, summary: e.summary, outcome: e.outcome, type: e.type_label, orgUnits: e.org_units })),
           opportunities: opportunities.map((o) => ({ id: o.id, title: o.title, stage: o.stage })),
+          evidence: { total: evidence.total, recent: evidence.recent.map(toEvidenceRef) },
         },
       };
     },

@@ -1,5 +1,7 @@
 import type { Executor } from '../../db/types.ts';
 import type { GoalRefDto } from '../../../shared/contracts/goals.ts';
+import type { EvidenceRefDto } from '../../../shared/contracts/plans.ts';
+import type { EvidenceKind } from '../../db/types.ts';
 import { invalid } from '../../http/errors.ts';
 import { assertAllFound } from '../engagements/engagements.repository.ts';
 
@@ -33,3 +35,19 @@ export async function goalRefs(db: Executor, institutionId: string, ids: string[
     .execute();
   return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title, owner: r.owner, parent: r.parent_id ? { id: r.parent_id, title: r.parent_title ?? '' } : null }]));
 }
+
+/** The longest excerpt of an evidence item's text another record shows: enough to recognise it. */
+export const EXCERPT_CHARS = 160;
+
+/** The start of a text on one line, cut at a word when one ends late enough, with an ellipsis when cut. */
+export function excerptOf(text: string, max = EXCERPT_CHARS): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Evidence as the planning records name it: kind, date and an excerpt, never the whole text or its source. */
+export const toEvidenceRef = (r: { id: string; kind: EvidenceKind; text: string; occurred_on: string }): EvidenceRefDto =>
+  ({ id: r.id, kind: r.kind, excerpt: excerptOf(r.text), occurredOn: r.occurred_on });

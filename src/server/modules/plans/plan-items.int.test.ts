@@ -87,7 +87,7 @@ describe('plan actions', () => {
     expect(action).toEqual({
       id: expect.any(String) as string, objectiveId, title: 'Data management clinic', owner: { id: a.librarian.userId, name: (expect.stringMatching(/^librarian /) as string) },
       partner: { id: ids.partner, name: 'Prof. Alex Humboldt' }, dueOn: '2025-03-14', status: 'not_started', notes: 'Director keen; budget unclear',
-      carriedFrom: null, engagements: [{ id: met.id, occurredOn: '2025-02-10', summary: 'Met the research director' }], overdue: true,
+      carriedFrom: null, engagements: [{ id: met.id, occurredOn: '2025-02-10', summary: 'Met the research director' }], evidence: [], overdue: true,
     });
     const id = action?.id ?? '';
 

@@ -19,9 +19,11 @@ export async function loadView(db: Executor, inst: InstitutionTable, id: string,
     repo.commentRows(db, inst.id, id),
     repo.neighbourPlans(db, inst.id, plan.org_unit_id, plan.year),
   ]);
-  const [goals, engagements] = await Promise.all([
+  const actionIds = actions.map((a) => a.id);
+  const [goals, engagements, evidence] = await Promise.all([
     goalRefs(db, inst.id, objectives.flatMap((o) => (o.goal_id ? [o.goal_id] : []))),
-    repo.actionEngagements(db, actions.map((a) => a.id)),
+    repo.actionEngagements(db, actionIds),
+    repo.actionEvidence(db, inst.id, actionIds),
   ]);
-  return { plan, yearLabel: yearLabelOf(inst, plan.year), today: todayOf(inst, clock), objectives, goals, actions, engagements, comments, neighbours };
+  return { plan, yearLabel: yearLabelOf(inst, plan.year), today: todayOf(inst, clock), objectives, goals, actions, engagements, evidence, comments, neighbours };
 }

@@ -1,7 +1,8 @@
 import type { GoalRefDto } from '../../../shared/contracts/goals.ts';
 import { isUnfinished, type ActionPlanDto, type ActionPlanSummaryDto, type PlanActionDto, type PlanCommentDto, type SharedPlanDto, type ShareLinkDto } from '../../../shared/contracts/plans.ts';
 import type { PlanActionTable, PlanCommentTable, PlanObjectiveTable } from '../../db/types.ts';
-import type { ActionCounts, ActionRow, EngagementRef, PlanRow } from './plans.repository.ts';
+import { toEvidenceRef } from '../planning/refs.ts';
+import type { ActionCounts, ActionEvidenceRow, ActionRow, EngagementRef, PlanRow } from './plans.repository.ts';
 import type { ShareLinkRow } from './shares.repository.ts';
 
 /** Everything a plan's page shows, read once and mapped for staff or for a partner. */
@@ -14,6 +15,8 @@ export interface PlanView {
   goals: Map<string, GoalRefDto>;
   actions: ActionRow[];
   engagements: EngagementRef[];
+  /** linked from the evidence side; staff see it, a partner's shared view does not */
+  evidence: ActionEvidenceRow[];
   comments: PlanCommentTable[];
   neighbours: { id: string; year: number }[];
 }
@@ -24,7 +27,7 @@ const agreement = (p: PlanRow) => ({ agreedBy: p.agreed_by, agreedOn: p.agreed_o
 
 const toCommentDto = (c: PlanCommentTable): PlanCommentDto => ({ id: c.id, authorName: c.author_name, via: c.via, body: c.body, createdAt: c.created_at });
 
-function toActionDto(a: ActionRow, engagements: EngagementRef[], today: string): PlanActionDto {
+function toActionDto(a: ActionRow, v: Pick<PlanView, 'engagements' | 'evidence' | 'today'>): PlanActionDto {
   return {
     id: a.id,
     objectiveId: a.objective_id,
@@ -35,8 +38,9 @@ function toActionDto(a: ActionRow, engagements: EngagementRef[], today: string):
     status: a.status,
     notes: a.notes,
     carriedFrom: a.carried_from_id && a.carried_plan_id && a.carried_year !== null ? { id: a.carried_from_id, planId: a.carried_plan_id, year: a.carried_year } : null,
-    engagements: engagements.filter((e) => e.action_id === a.id).map((e) => ({ id: e.id, occurredOn: e.occurred_on, summary: e.summary })),
-    overdue: isOverdue(a, today),
+    engagements: v.engagements.filter((e) => e.action_id === a.id).map((e) => ({ id: e.id, occurredOn: e.occurred_on, summary: e.summary })),
+    evidence: v.evidence.filter((e) => e.action_id === a.id).map(toEvidenceRef),
+    overdue: isOverdue(a, v.today),
   };
 }
 
@@ -52,7 +56,7 @@ export function toPlanDto(v: PlanView): ActionPlanDto {
     ...agreement(plan),
     reviewNotes: plan.review_notes,
     objectives: v.objectives.map((o) => ({ id: o.id, title: o.title, goal: o.goal_id ? (v.goals.get(o.goal_id) ?? null) : null })),
-    actions: v.actions.map((a) => toActionDto(a, v.engagements, v.today)),
+    actions: v.actions.map((a) => toActionDto(a, v)),
     comments: v.comments.map(toCommentDto),
     previous: near(plan.year - 1),
     next: near(plan.year + 1),
@@ -72,7 +76,11 @@ export const toSummaryDto = (plan: PlanRow, yearLabel: string, counts: ActionCou
   updatedAt: plan.updated_at,
 });
 
-/** The partner's view: names only, and no internal notes, engagement records or review notes. */
+/**
+ * The partner's view: names only, and no internal notes, engagement records, evidence or review notes.
+ * Evidence stays out on purpose: it quotes students and staff under the library's attribution and
+ * consent choices, which were made for reporting, not for whoever holds a link.
+ */
 export function toSharedDto(v: PlanView, institutionName: string, expiresAt: string): SharedPlanDto {
   const { plan } = v;
   return {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ListPlansQuery } from '../../../shared/contracts/plans.ts';
-import type { ActionPlanTable, Executor, PlanActionTable, PlanCommentTable, PlanObjectiveTable } from '../../db/types.ts';
+import type { ActionPlanTable, EvidenceKind, Executor, PlanActionTable, PlanCommentTable, PlanObjectiveTable } from '../../db/types.ts';
 
 export type PlanRow = ActionPlanTable & { org_unit_name: string };
 
@@ -116,6 +116,22 @@ export function actionEngagements(db: Executor, actionIds: string[]): Promise<En
     .where('l.action_id', 'in', actionIds)
     .orderBy('e.occurred_on', 'desc')
     .orderBy('e.id')
+    .execute();
+}
+
+export type ActionEvidenceRow = { action_id: string; id: string; kind: EvidenceKind; text: string; occurred_on: string };
+
+/** The evidence linked to these actions (the link is made from the evidence side), newest first. */
+export function actionEvidence(db: Executor, institutionId: string, actionIds: string[]): Promise<ActionEvidenceRow[]> {
+  if (!actionIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('evidence_actions as l')
+    .innerJoin('evidence as v', 'v.id', 'l.evidence_id')
+    .select(['l.action_id', 'v.id', 'v.kind', 'v.text', 'v.occurred_on'])
+    .where('l.institution_id', '=', institutionId)
+    .where('l.action_id', 'in', actionIds)
+    .orderBy('v.occurred_on', 'desc')
+    .orderBy('v.id', 'desc')
     .execute();
 }
 

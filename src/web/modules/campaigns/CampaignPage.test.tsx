@@ -27,13 +27,20 @@ const campaign: CampaignDetailDto = {
       { id: 'e1', occurredOn: '2025-03-11', summary: 'DMP workshop for chemists', outcome: 'Three DMPs drafted', type: 'Workshop', orgUnits: ['Chemistry'] },
     ],
     opportunities: [{ id: 'op1', title: 'Data champions scheme', stage: 'hook_found' }],
+    evidence: {
+      total: 4,
+      recent: [
+        { id: 'ev2', kind: 'quote', excerpt: 'I finally understand what a data management plan is for.', occurredOn: '2025-03-13' },
+        { id: 'ev1', kind: 'figure', excerpt: '12 DMPs reviewed in the week', occurredOn: '2025-03-12' },
+      ],
+    },
   },
 };
 
-function setup(role: Role = 'manager') {
+function setup(role: Role = 'manager', shown: CampaignDetailDto = campaign) {
   const calls = stubApi((method, url, body) => {
     if (url.pathname === '/api/v1/auth/me') return { body: me(role) };
-    if (url.pathname === '/api/v1/campaigns/c1' && method === 'GET') return { body: campaign };
+    if (url.pathname === '/api/v1/campaigns/c1' && method === 'GET') return { body: shown };
     if (url.pathname === '/api/v1/campaigns/c1' && method === 'PATCH') return { body: { ...campaign, ...(body as object) } };
     if (url.pathname === '/api/v1/campaigns/c1' && method === 'DELETE') return { status: 204 };
     if (url.pathname === '/api/v1/goals') return { body: goals };
@@ -79,7 +86,27 @@ describe('CampaignPage', { timeout: 30_000 }, () => {
     expect(outcomes.getByRole('link', { name: 'DMP workshop for chemists' }).getAttribute('href')).toBe('/engagements/e1');
     const spotted = outcomes.getByRole('link', { name: 'Data champions scheme' });
     expect([spotted.getAttribute('href'), spotted.parentElement?.textContent]).toEqual(['/opportunities/op1', 'Data champions scheme · Hook found']);
+    expect(outcomes.getByText('4 evidence items linked to the campaign; the 2 most recent:')).toBeTruthy();
+    expect(within(outcomes.getByRole('list', { name: 'Evidence linked to the campaign, newest first' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Quote, 13 Mar 2025: “I finally understand what a data management plan is for.”',
+      'Figure, 12 Mar 2025: “12 DMPs reviewed in the week”',
+    ]);
     expect(screen.queryByRole('button', { name: /Edit campaign|Delete campaign/ })).toBeNull();
+  });
+
+  it('shows what came of it when only evidence is linked', async () => {
+    const none = { engagements: 0, attendance: 0, byType: [], recent: [], opportunities: [] };
+    const onlyEvidence = { ...campaign, outcomes: { ...none, evidence: { total: 1, recent: campaign.outcomes.evidence.recent.slice(0, 1) } } };
+    setup('viewer', onlyEvidence);
+    const outcomes = await region('What came of it');
+    expect(outcomes.getByText('1 evidence item linked to the campaign:')).toBeTruthy();
+    expect(outcomes.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Quote, 13 Mar 2025: “I finally understand what a data management plan is for.”']);
+    expect(outcomes.getByText('None yet.')).toBeTruthy();
+  });
+
+  it('says when nothing is linked at all', async () => {
+    setup('viewer', { ...campaign, outcomes: { engagements: 0, attendance: 0, byType: [], recent: [], opportunities: [], evidence: { total: 0, recent: [] } } });
+    expect((await region('What came of it')).getByText('No engagements or evidence linked to this campaign yet.')).toBeTruthy();
   });
 
   it('edits the campaign with the same form, sending the whole campaign with its lists', async () => {

@@ -11,6 +11,7 @@ import { showApiError } from '../../lib/forms.ts';
 import { LinkList, NotFound, period, plural, Section, stageLabel } from '../goals/parts.tsx';
 import { canEdit, useMe } from '../identity/api.ts';
 import { useCampaign, useCampaignMutations } from './api.ts';
+import { EvidenceRefList } from '../plans/EvidenceRefList.tsx';
 import { CampaignForm } from './CampaignForm.tsx';
 import { reachText, statusLabels } from './labels.ts';
 
@@ -20,7 +21,7 @@ export function CampaignPage() {
   return <CampaignView key={id} id={id} onDeleted={() => void navigate({ to: '/campaigns' })} />;
 }
 
-/** A campaign: its period and message, whom it reached of those it targeted, and what came of it. */
+/** A campaign: its period and message, whom it reached of those it targeted, and what came of it (engagements, opportunities, evidence). */
 export function CampaignView({ id, onDeleted }: { id: string; onDeleted: () => void }) {
   const campaign = useCampaign(id);
   if (campaign.error instanceof ApiError && campaign.error.status === 404) {
@@ -124,7 +125,7 @@ function Reach({ campaign: c }: { campaign: CampaignDetailDto }) {
 
 function Outcomes({ campaign: { outcomes: o } }: { campaign: CampaignDetailDto }) {
   return (
-    <Section title="What came of it" empty={!o.engagements && !o.opportunities.length && 'No engagements linked to this campaign yet.'}>
+    <Section title="What came of it" empty={!o.engagements && !o.opportunities.length && !o.evidence.total && 'No engagements or evidence linked to this campaign yet.'}>
       <Text>{plural(o.engagements, 'linked engagement')}{o.attendance ? `, ${plural(o.attendance, 'attendee')} in all` : ''}.</Text>
       {o.byType.length > 0 && (
         <Stack component="ul" aria-label="Linked engagements by type" gap={2} m={0} pl="md">
@@ -156,6 +157,15 @@ function Outcomes({ campaign: { outcomes: o } }: { campaign: CampaignDetailDto }
           ))}
         </LinkList>
       ) : <Text size="sm" c="gray.8">None yet.</Text>}
+      <Title order={3} size="h4">Evidence</Title>
+      {o.evidence.total ? (
+        <>
+          <Text size="sm">
+            {plural(o.evidence.total, 'evidence item')} linked to the campaign{o.evidence.total > o.evidence.recent.length ? `; the ${o.evidence.recent.length} most recent:` : ':'}
+          </Text>
+          <EvidenceRefList items={o.evidence.recent} label="Evidence linked to the campaign, newest first" />
+        </>
+      ) : <Text size="sm" c="gray.8">None linked yet.</Text>}
     </Section>
   );
 }

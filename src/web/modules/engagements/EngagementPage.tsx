@@ -10,6 +10,7 @@ import { ApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { showApiError } from '../../lib/forms.ts';
 import { canEdit, useMe } from '../identity/api.ts';
+import { EngagementOpportunities } from '../opportunities/EngagementOpportunities.tsx';
 import { useEngagement, useEngagementMutations } from './api.ts';
 import { EngagementFormEdit } from './EngagementFormEdit.tsx';
 import { InitiatedBadge, LinkList } from './EngagementsPage.tsx';
@@ -88,6 +89,7 @@ function EngagementView({ e }: { e: EngagementDto }) {
           </Stack>
         </Paper>
       </SimpleGrid>
+      <EngagementOpportunities e={e} editable={canEdit(me)} />
       <Text size="xs" c="dimmed">Logged {formatDate(e.createdAt)}{e.updatedAt !== e.createdAt && `, last changed ${formatDate(e.updatedAt)}`}</Text>
       {editing && <EngagementFormEdit engagement={e} onClose={() => setEditing(false)} />}
       {deleting && <ConfirmDelete e={e} onClose={() => setDeleting(false)} />}

@@ -11,14 +11,16 @@ import { useEvidenceMutations } from './api.ts';
 import { kindColors, kindLabels } from './labels.ts';
 
 const CaptureEvidence = lazy(() => import('./CaptureEvidence.tsx').then((m) => ({ default: m.CaptureEvidence })));
+const SpotFromEvidence = lazy(() => import('../opportunities/SpotFromEvidence.tsx').then((m) => ({ default: m.SpotFromEvidence })));
 
 const shorten = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** Evidence items, newest first as the API gives them, each with edit and delete for those who may. */
+/** Evidence items, newest first as the API gives them, each with "Spotted an opportunity", edit and delete for those who may. */
 export function EvidenceList({ items }: { items: EvidenceDto[] }) {
   const { data: me } = useMe();
   const [editing, setEditing] = useState<EvidenceDto | null>(null);
   const [deleting, setDeleting] = useState<EvidenceDto | null>(null);
+  const [spotting, setSpotting] = useState<EvidenceDto | null>(null);
   const mayDelete = (e: EvidenceDto) => canEdit(me, 'manager') || (canEdit(me) && e.createdBy?.id === me?.user.id);
   return (
     <>
@@ -27,6 +29,9 @@ export function EvidenceList({ items }: { items: EvidenceDto[] }) {
           <Paper key={e.id} component="li" withBorder p="md">
             <EvidenceItem e={e} actions={canEdit(me) && (
               <Group gap="xs">
+                <Button size="compact-sm" variant="light" onClick={() => setSpotting(e)} aria-label={`Spotted an opportunity in the evidence of ${formatDate(e.occurredOn)}: ${shorten(e.text, 40)}`}>
+                  Spotted an opportunity
+                </Button>
                 <Button size="compact-sm" variant="default" onClick={() => setEditing(e)} aria-label={`Edit evidence of ${formatDate(e.occurredOn)}: ${shorten(e.text, 40)}`}>Edit</Button>
                 {mayDelete(e) && (
                   <Button size="compact-sm" variant="outline" color="red.9" onClick={() => setDeleting(e)} aria-label={`Delete evidence of ${formatDate(e.occurredOn)}: ${shorten(e.text, 40)}`}>Delete</Button>
@@ -38,6 +43,7 @@ export function EvidenceList({ items }: { items: EvidenceDto[] }) {
       </Stack>
       <Suspense fallback={null}>
         {editing && <CaptureEvidence evidence={editing} onClose={() => setEditing(null)} />}
+        {spotting && <SpotFromEvidence evidence={spotting} onClose={() => setSpotting(null)} />}
       </Suspense>
       {deleting && <ConfirmDelete e={deleting} onClose={() => setDeleting(null)} />}
     </>

@@ -16,6 +16,8 @@ const engagement: EngagementDto = {
   createdBy: 'u1', createdAt: '2026-01-10T10:00:00Z', updatedAt: '2026-01-10T10:00:00Z',
 };
 
+const examinerComment = { id: 'ev-9', kind: 'external_examiner', text: 'Referencing was inconsistent across the cohort', occurredOn: '2026-01-05' };
+
 function render(props: { fromEngagement?: string; orgUnitId?: string } = {}) {
   const calls = stubApi((method, url) => {
     switch (url.pathname) {
@@ -26,6 +28,7 @@ function render(props: { fromEngagement?: string; orgUnitId?: string } = {}) {
       case '/api/v1/goals': return { body: [] };
       case '/api/v1/org-units': return { body: page([]) };
       case '/api/v1/people': return { body: page([]) };
+      case '/api/v1/evidence': return { body: page(url.searchParams.get('q') === 'referencing' ? [examinerComment] : []) };
       case '/api/v1/opportunities': return method === 'POST' ? { status: 201, body: detail('o9') } : { body: page([]) };
     }
     return undefined;
@@ -70,6 +73,7 @@ describe('NewOpportunityPage', { timeout: 30_000 }, () => {
       triggerKind: 'external_examiner',
       triggerText: null,
       triggerEngagementId: 'e1',
+      triggerEvidenceId: null,
       hook: 'Fewer marks lost on referencing',
       value: 5,
       effort: 3,
@@ -85,6 +89,19 @@ describe('NewOpportunityPage', { timeout: 30_000 }, () => {
       stage: 'spotted',
     });
     expect(createOpportunityBody.safeParse(body).success).toBe(true);
+  });
+
+  it('links the evidence it came from, found by searching its words', async () => {
+    const { calls, user } = render();
+    const form = await screen.findByRole('form', { name: 'New opportunity' });
+    await user.type(within(form).getByLabelText(/^Title/), 'Referencing clinic');
+    await choose(user, /^What set it off/, "External examiner's report");
+    await user.type(within(form).getByRole('combobox', { name: /^Came from evidence/ }), 'referencing');
+    await user.click(await screen.findByRole('option', { name: "External examiner's comment, 5 Jan 2026: Referencing was inconsistent across the cohort", hidden: true }));
+    expect(calls.some((c) => c.path === '/api/v1/evidence?q=referencing&pageSize=20')).toBe(true);
+    await user.click(within(form).getByRole('button', { name: 'Save opportunity' }));
+    await waitFor(() => expect(posted(calls)).toHaveLength(1));
+    expect(posted(calls)[0]).toMatchObject({ title: 'Referencing clinic', triggerKind: 'external_examiner', triggerEvidenceId: 'ev-9', triggerEngagementId: null });
   });
 
   it('says what is missing and sends nothing', async () => {

@@ -15,7 +15,7 @@ configure({ asyncUtilTimeout: 5000 });
 const induction = opportunity('o1', { title: 'Referencing workshops for first years', cold: { reason: 'No engagement or stage change for 20 days (since 2026-02-01)' } });
 const pilot = opportunity('o2', { title: 'Data skills pilot', stage: 'piloting', isPilot: true, orgUnits: [{ id: 'd2', name: 'Physics' }, { id: 'd3', name: 'Chemistry' }] });
 const request = opportunity('o4', {
-  title: 'Help with a systematic review', windowClosesOn: null, trigger: { kind: 'incoming_request', text: 'A PhD student emailed for help', engagement: null },
+  title: 'Help with a systematic review', windowClosesOn: null, trigger: { kind: 'incoming_request', text: 'A PhD student emailed for help', engagement: null, evidence: null },
   priority: { score: 1.5, value: 3, effort: 2, alignment: 1, alignmentReason: 'Not yet aligned to a strategic goal', urgency: 1, urgencyReason: 'No closing date' },
 });
 const declined = opportunity('o3', { title: 'Archive visit', stage: 'declined', closedReason: 'No budget this year' });

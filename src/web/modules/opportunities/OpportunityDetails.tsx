@@ -1,5 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
+import { evidenceKindLabels } from '../../../shared/contracts/evidence.ts';
 import { stageLabels, triggerKindLabels, type OpportunityDetailDto } from '../../../shared/contracts/opportunities.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { formatDate } from '../../lib/dates.ts';
@@ -48,6 +49,11 @@ export function TriggerSection({ o }: { o: OpportunityDetailDto }) {
             <AnchorLink to="/engagements/$id" params={{ id: o.trigger.engagement.id }} size="sm">
               {formatDate(o.trigger.engagement.occurredOn)}: {o.trigger.engagement.summary}
             </AnchorLink>
+          </Detail>
+        )}
+        {o.trigger.evidence && (
+          <Detail term="Came from evidence">
+            {evidenceKindLabels[o.trigger.evidence.kind]}, {formatDate(o.trigger.evidence.occurredOn)}: “{o.trigger.evidence.excerpt}”
           </Detail>
         )}
         <Detail term="The hook">{o.hook ?? <NotYet />}</Detail>
@@ -102,22 +108,6 @@ export function WhoSection({ o }: { o: OpportunityDetailDto }) {
             : <NotYet>Not yet aligned to a goal</NotYet>}
         </Detail>
       </Stack>
-    </Section>
-  );
-}
-
-export function EngagementsSection({ o }: { o: OpportunityDetailDto }) {
-  return (
-    <Section title="Linked engagements">
-      {o.engagements.length ? (
-        <ul style={listStyle}>
-          {o.engagements.map((e) => (
-            <li key={e.id}>
-              <AnchorLink to="/engagements/$id" params={{ id: e.id }} size="sm">{formatDate(e.occurredOn)}: {e.summary}</AnchorLink>
-            </li>
-          ))}
-        </ul>
-      ) : <NotYet>No engagements linked yet</NotYet>}
     </Section>
   );
 }

@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { Controller, useForm, useWatch, type DefaultValues } from 'react-hook-form';
 import type { z } from 'zod';
 import {
-  createOpportunityBody, triggerKindLabels, triggerKinds, type CreateOpportunityBody, type OpportunityDetailDto, type UpdateOpportunityBody,
+  createOpportunityBody, triggerKindLabels, triggerKinds, type CreateOpportunityBody, type OpportunityDetailDto, type TriggerKind, type UpdateOpportunityBody,
 } from '../../../shared/contracts/opportunities.ts';
+import type { EvidenceKind } from '../../../shared/contracts/evidence.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { showApiError } from '../../lib/forms.ts';
@@ -19,18 +20,22 @@ import { friendlyErrors } from '../people/PersonForm.tsx';
 import { useMe } from '../identity/api.ts';
 import { useOpportunityMutations } from './api.ts';
 import { ProofField } from './ProofField.tsx';
+import { evidenceOption, TriggerEvidenceField } from './TriggerEvidenceField.tsx';
 
 /** What the form holds: the create body before zod's defaults and trimming. */
 export type OpportunityFormValues = z.input<typeof createOpportunityBody>;
 
-/** Where a new opportunity starts: an engagement it was spotted in, or a department. */
+/** Where a new opportunity starts: an engagement or evidence it was spotted in, or a department. */
 export interface OpportunityPrefill {
   orgUnits?: Named[];
   people?: Named[];
   spottedIn?: { id: string; occurredOn: string; summary: string };
+  /** the evidence it came from, with the kind of trigger that evidence suggests */
+  evidence?: { id: string; kind: EvidenceKind; occurredOn: string; text: string };
+  triggerKind?: TriggerKind;
 }
 
-const apiFields = ['title', 'triggerKind', 'triggerText', 'triggerEngagementId', 'hook', 'value', 'effort', 'windowClosesOn', 'east', 'isPilot', 'ownerId', 'orgUnitIds', 'personIds', 'goalIds', 'proofIds'];
+const apiFields = ['title', 'triggerKind', 'triggerText', 'triggerEngagementId', 'triggerEvidenceId', 'hook', 'value', 'effort', 'windowClosesOn', 'east', 'isPilot', 'ownerId', 'orgUnitIds', 'personIds', 'goalIds', 'proofIds'];
 
 const valueWords = ['small', 'modest', 'worthwhile', 'significant', 'transformative'];
 const effortWords = ['a quick win', 'light', 'moderate', 'heavy', 'a major undertaking'];
@@ -54,9 +59,10 @@ function defaults(o: OpportunityDetailDto | undefined, prefill: OpportunityPrefi
   return {
     title: o?.title ?? '',
     // a new one starts unset, so the kind is chosen rather than left at a default
-    triggerKind: o?.trigger.kind,
+    triggerKind: o ? o.trigger.kind : prefill.triggerKind,
     triggerText: o?.trigger.text ?? '',
     triggerEngagementId: o ? (o.trigger.engagement?.id ?? null) : (prefill.spottedIn?.id ?? null),
+    triggerEvidenceId: o ? (o.trigger.evidence?.id ?? null) : (prefill.evidence?.id ?? null),
     hook: o?.hook ?? '',
     value: o?.value ?? 3,
     effort: o?.effort ?? 3,
@@ -98,6 +104,7 @@ export function OpportunityForm({ opportunity: o, prefill = {}, onSaved, onCance
   const knownUnits = o?.orgUnits ?? prefill.orgUnits ?? [];
   const firstUnit = orgUnitIds[0];
   const spottedIn = o ? o.trigger.engagement : prefill.spottedIn;
+  const cameFrom = o ? o.trigger.evidence : prefill.evidence;
 
   const submit = form.handleSubmit((parsed) => {
     const done = (saved: OpportunityDetailDto) => {
@@ -126,6 +133,10 @@ export function OpportunityForm({ opportunity: o, prefill = {}, onSaved, onCance
             <Controller control={c} name="triggerKind" render={({ field }) => (
               <Select label="What set it off" required data={triggerData} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur}
                 allowDeselect={false} placeholder="Choose a trigger" error={say(e.triggerKind?.message)} w={320} />
+            )} />
+            <Controller control={c} name="triggerEvidenceId" render={({ field }) => (
+              <TriggerEvidenceField value={field.value ?? null} onChange={field.onChange} known={cameFrom ? evidenceOption(cameFrom) : null}
+                error={say(e.triggerEvidenceId?.message)} />
             )} />
             <Textarea label="The trigger in a sentence" description="e.g. what the external examiner wrote, the NSS question, the funding call" rows={2} resize="vertical"
               {...form.register('triggerText')} error={say(e.triggerText?.message)} />

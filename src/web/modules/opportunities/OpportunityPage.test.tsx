@@ -1,6 +1,6 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../shared/contracts/common.ts';
 import type { OpportunityDetailDto } from '../../../shared/contracts/opportunities.ts';
 import { renderWithProviders, stubApi } from '../../../../test/web-render.tsx';
@@ -8,12 +8,14 @@ import { today } from '../../lib/dates.ts';
 import { detail, meAs, page } from './fixtures.ts';
 import { meKey } from '../identity/api.ts';
 import { OpportunityView } from './OpportunityPage.tsx';
+import { AppActionsContext } from '../../components/actions.ts';
+import { engagement } from '../relationships/fixtures.ts';
 
 configure({ asyncUtilTimeout: 5000 });
 
 const full = detail('o1', {
   title: 'Referencing workshops for first years',
-  trigger: { kind: 'external_examiner', text: 'The external examiner asked for stronger referencing', engagement: { id: 'e1', occurredOn: '2026-01-10', summary: 'Programme board' } },
+  trigger: { kind: 'external_examiner', text: 'The external examiner asked for stronger referencing', engagement: { id: 'e1', occurredOn: '2026-01-10', summary: 'Programme board' }, evidence: null },
   goals: [{ id: 'g2', title: 'Embed digital skills', owner: 'library', parent: { id: 'g1', title: 'Skills' } }],
   socialProof: [{ id: 'o7', title: 'Chemistry referencing pilot', stage: 'embedded' }],
   engagements: [{ id: 'e2', occurredOn: '2026-02-03', summary: 'Met the module lead' }],
@@ -24,8 +26,17 @@ const full = detail('o1', {
   stage: 'hook_found',
 });
 
-function render(o: OpportunityDetailDto = full, role: Role = 'librarian') {
+/** Mathematics' recent engagements, as the picker asks for them. */
+const recent = [
+  engagement('e3', '2026-03-02', 'Coffee with the module lead about referencing'),
+  engagement('e2', '2026-02-03', 'Met the module lead'),
+];
+
+function render(o: OpportunityDetailDto = full, role: Role = 'librarian', openQuickLog = vi.fn()) {
   const calls = stubApi((method, url) => {
+    if (url.pathname === '/api/v1/opportunities/o1/engagements' && method === 'POST') return { body: o };
+    if (url.pathname.startsWith('/api/v1/opportunities/o1/engagements/') && method === 'DELETE') return { body: o };
+    if (url.pathname === '/api/v1/engagements') return { body: page(url.searchParams.get('orgUnitId') === 'd1' ? recent : []) };
     if (url.pathname === '/api/v1/auth/me') return { body: meAs(role) };
     if (url.pathname === '/api/v1/opportunities/o1' && method === 'GET') return { body: o };
     if (url.pathname === '/api/v1/opportunities/o1' && method === 'PATCH') return { body: o };
@@ -38,7 +49,11 @@ function render(o: OpportunityDetailDto = full, role: Role = 'librarian') {
     if (url.pathname === '/api/v1/people') return { body: page([]) };
     return undefined;
   });
-  const { queryClient } = renderWithProviders(<OpportunityView id="o1" />);
+  const { queryClient } = renderWithProviders(
+    <AppActionsContext.Provider value={{ openQuickLog, openSearch: () => undefined }}>
+      <OpportunityView id="o1" />
+    </AppActionsContext.Provider>,
+  );
   return { calls, queryClient, user: userEvent.setup({ delay: null }) };
 }
 
@@ -132,6 +147,37 @@ describe('OpportunityPage', { timeout: 30_000 }, () => {
     await waitFor(() => expect(writes(calls)).toEqual([{ method: 'DELETE', path: '/api/v1/opportunities/o1', body: undefined }]));
   });
 
+  it('shows the evidence it came from beside the engagement it was spotted in', async () => {
+    render({ ...full, trigger: { ...full.trigger, evidence: { id: 'ev1', kind: 'external_examiner', excerpt: 'Referencing was weak across the cohort…', occurredOn: '2026-01-05' } } });
+    const trigger = await screen.findByRole('region', { name: 'Trigger and hook' });
+    const term = within(trigger).getByText('Came from evidence');
+    expect(term.nextElementSibling?.textContent).toBe("External examiner's comment, 5 Jan 2026: “Referencing was weak across the cohort…”");
+    expect(within(trigger).getByRole('link', { name: '10 Jan 2026: Programme board' })).toBeTruthy();
+  });
+
+  it("links one of its departments' recent engagements not yet linked, and unlinks any but the one it was spotted in", async () => {
+    const spottedIn = { id: 'e1', occurredOn: '2026-01-10', summary: 'Programme board' };
+    const openQuickLog = vi.fn();
+    const { calls, user } = render({ ...full, engagements: [full.engagements[0] ?? spottedIn, spottedIn] }, 'librarian', openQuickLog);
+    const linked = await screen.findByRole('region', { name: 'Linked engagements' });
+    expect(within(linked).getByText('(where it was spotted)')).toBeTruthy();
+    expect((await within(linked).findAllByRole('button', { name: /^Unlink/ })).map((b) => b.textContent)).toEqual(['Unlink 3 Feb 2026: Met the module lead']);
+
+    await user.click(within(linked).getByRole('combobox', { name: /^Link an engagement/ }));
+    const options = await screen.findAllByRole('option', { hidden: true });
+    // already linked: not offered again
+    expect(options.map((x) => x.textContent)).toEqual(['2 Mar 2026 · Meeting: Coffee with the module lead about referencing']);
+    await user.click(options[0] as HTMLElement);
+    await waitFor(() => expect(writes(calls)).toEqual([{ method: 'POST', path: '/api/v1/opportunities/o1/engagements', body: { engagementId: 'e3' } }]));
+    expect(calls.some((c) => c.path.startsWith('/api/v1/engagements?') && c.path.includes('orgUnitId=d1') && c.path.includes('includeDescendants=true'))).toBe(true);
+
+    await user.click(within(linked).getByRole('button', { name: 'Unlink 3 Feb 2026: Met the module lead' }));
+    await waitFor(() => expect(writes(calls).at(-1)).toEqual({ method: 'DELETE', path: '/api/v1/opportunities/o1/engagements/e2', body: undefined }));
+
+    await user.click(within(linked).getByRole('button', { name: 'Log an engagement' }));
+    expect(openQuickLog).toHaveBeenCalledWith({ orgUnitId: 'd1' });
+  });
+
   it('shows a viewer the opportunity without edit, delete or move', async () => {
     const { queryClient } = render({ ...full, stage: 'embedded' }, 'viewer');
     await screen.findByRole('heading', { level: 1, name: full.title });
@@ -141,5 +187,8 @@ describe('OpportunityPage', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Move to…/ })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Milestone on the journey' })).toBeNull();
+    const linked = screen.getByRole('region', { name: 'Linked engagements' });
+    expect(within(linked).queryByRole('button')).toBeNull();
+    expect(within(linked).queryByRole('combobox', { name: /^Link an engagement/ })).toBeNull();
   });
 });

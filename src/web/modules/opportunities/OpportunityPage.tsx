@@ -15,8 +15,9 @@ import { useOpportunity, useOpportunityMutations } from './api.ts';
 import { ColdNote, PilotBadge, StageBadge } from './Badges.tsx';
 import { MilestoneModal } from './MilestoneModal.tsx';
 import {
-  EastSection, EngagementsSection, HistorySection, PilotSection, PrioritySection, TriggerSection, WhoSection,
+  EastSection, HistorySection, PilotSection, PrioritySection, TriggerSection, WhoSection,
 } from './OpportunityDetails.tsx';
+import { LinkedEngagements } from './LinkedEngagements.tsx';
 import { OpportunityForm } from './OpportunityForm.tsx';
 import { Section } from './Section.tsx';
 import { StageMenu } from './StageMenu.tsx';
@@ -85,7 +86,7 @@ function Opportunity({ o }: { o: OpportunityDetailDto }) {
         <EastSection o={o} />
         <PilotSection o={o} />
         <WhoSection o={o} />
-        <EngagementsSection o={o} />
+        <LinkedEngagements o={o} editable={editable} />
       </SimpleGrid>
       <HistorySection o={o} />
       <Text size="xs" c="gray.8">Added {formatDate(o.createdAt)}{o.updatedAt !== o.createdAt && `, last changed ${formatDate(o.updatedAt)}`}</Text>

@@ -12,6 +12,8 @@ export interface OpportunityQuery {
   ownerId?: string;
   orgUnitId?: string;
   goalId?: string;
+  /** linked to this engagement */
+  engagementId?: string;
   q?: string;
   sort?: OpportunityFilters['sort'];
 }
@@ -52,6 +54,15 @@ export function useOpportunityMutations() {
   return {
     create: useMutation({ mutationFn: (b: CreateOpportunityBody) => post<OpportunityDetailDto>(base, b), onSuccess: refresh }),
     update: useMutation({ mutationFn: ({ id, body }: { id: string; body: UpdateOpportunityBody }) => patch<OpportunityDetailDto>(`${base}/${id}`, body), onSuccess: refresh }),
+    // linking an engagement can clear "going cold", which the nudges feed shows
+    link: useMutation({
+      mutationFn: ({ id, engagementId }: { id: string; engagementId: string }) => post<OpportunityDetailDto>(`${base}/${id}/engagements`, { engagementId }),
+      onSuccess: () => Promise.all([refresh(), qc.invalidateQueries({ queryKey: ['nudges'] })]),
+    }),
+    unlink: useMutation({
+      mutationFn: ({ id, engagementId }: { id: string; engagementId: string }) => del(`${base}/${id}/engagements/${engagementId}`),
+      onSuccess: () => Promise.all([refresh(), qc.invalidateQueries({ queryKey: ['nudges'] })]),
+    }),
     stage: useMutation({ mutationFn: ({ id, body }: { id: string; body: StageChangeBody }) => post<OpportunityDetailDto>(`${base}/${id}/stage`, body), onSuccess: refresh }),
     // the milestone lands on each department's journey, which lives under ['org-unit', id, 'journey']
     milestone: useMutation({

@@ -13,7 +13,7 @@ export const meAs = (role: Role = 'librarian'): MeDto => ({
 export const opportunity = (id: string, over: Partial<OpportunityDto> = {}): OpportunityDto => ({
   id,
   title: `Opportunity ${id}`,
-  trigger: { kind: 'external_examiner', text: 'The external examiner asked for stronger referencing', engagement: null },
+  trigger: { kind: 'external_examiner', text: 'The external examiner asked for stronger referencing', engagement: null, evidence: null },
   hook: 'Referencing workshops in the first-year module',
   value: 4,
   effort: 2,

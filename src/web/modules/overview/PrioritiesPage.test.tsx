@@ -11,7 +11,7 @@ configure({ asyncUtilTimeout: 5000 });
 
 const priorities: PrioritiesDto = {
   requests: [opportunity('r1', {
-    title: 'Help with a systematic review', windowClosesOn: null, owner: null, trigger: { kind: 'incoming_request', text: 'A PhD student emailed', engagement: null },
+    title: 'Help with a systematic review', windowClosesOn: null, owner: null, trigger: { kind: 'incoming_request', text: 'A PhD student emailed', engagement: null, evidence: null },
     priority: { score: 1.5, value: 3, effort: 2, alignment: 1, alignmentReason: 'Not yet aligned to a strategic goal', urgency: 1, urgencyReason: 'No closing date' },
   })],
   open: [

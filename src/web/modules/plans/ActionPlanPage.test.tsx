@@ -65,9 +65,12 @@ describe('ActionPlanPage', { timeout: 30_000 }, () => {
     expect(w.getByRole('link', { name: '2025–26' }).getAttribute('href')).toBe('/plans/pl0');
     expect(w.getByRole('link', { name: 'Engagement on 20 Sep 2026' }).getAttribute('href')).toBe('/engagements/e-review');
     expect(w.getByText('Zoë books the lab.')).toBeTruthy();
+    const evidence = within(w.getByRole('list', { name: 'Evidence for Literature-search workshop for project students' })).getAllByRole('listitem');
+    expect(evidence.map((li) => li.textContent)).toEqual(['Student comment, 25 Oct 2026: “The workshop saved my literature review.”']);
     const done = actions.find((li) => li.textContent?.includes('Reading list review'));
     expect(done?.textContent).toContain('Status: Done');
     expect(done && within(done).queryByText('Overdue')).toBeNull();
+    expect(done && within(done).queryByText('Linked evidence:')).toBeNull();
 
     const other = screen.getByRole('region', { name: 'Other actions' });
     expect(within(other).getByText('Talk at the school away day')).toBeTruthy();

@@ -5,11 +5,12 @@ import { formatDate } from '../../lib/dates.ts';
 import { yearLabel } from './api.ts';
 import { Part } from './PlanParts.tsx';
 import { EngagementRefList } from '../../components/EngagementRefList.tsx';
+import { EvidenceRefList } from './EvidenceRefList.tsx';
 
 /**
  * One action: title, who owns it in the library and who on the department's side, when it is due, how
  * far along it is (in words, "Overdue" too), where it was carried forward from, the engagements that
- * delivered it and its notes. Edit and delete for editors.
+ * delivered it, the evidence of what it achieved and its notes. Edit and delete for editors.
  */
 export function PlanActionItem({ action: a, onEdit, onRemove }: { action: PlanActionDto; onEdit?: () => void; onRemove?: () => void }) {
   return (
@@ -43,6 +44,12 @@ export function PlanActionItem({ action: a, onEdit, onRemove }: { action: PlanAc
           <div>
             <Text size="sm" fw={600}>Linked engagements:</Text>
             <EngagementRefList items={a.engagements} />
+          </div>
+        )}
+        {a.evidence.length > 0 && (
+          <div>
+            <Text size="sm" fw={600}>Linked evidence:</Text>
+            <EvidenceRefList items={a.evidence} label={`Evidence for ${a.title}`} />
           </div>
         )}
         {a.notes && <Text size="sm" style={{ whiteSpace: 'pre-line' }}>{a.notes}</Text>}

@@ -10,7 +10,7 @@ export const institution = {
 };
 
 const action = (a: Partial<PlanActionDto> & Pick<PlanActionDto, 'id' | 'title'>): PlanActionDto => ({
-  objectiveId: null, owner: null, partner: null, dueOn: null, status: 'not_started', notes: null, carriedFrom: null, engagements: [], overdue: false, ...a,
+  objectiveId: null, owner: null, partner: null, dueOn: null, status: 'not_started', notes: null, carriedFrom: null, engagements: [], evidence: [], overdue: false, ...a,
 });
 
 export const plan: ActionPlanDto = {
@@ -33,6 +33,7 @@ export const plan: ActionPlanDto = {
       dueOn: '2026-11-30', status: 'in_progress', overdue: true, notes: 'Zoë books the lab.',
       carriedFrom: { id: 'ac-old', planId: 'pl0', year: 2025 },
       engagements: [{ id: 'e-review', occurredOn: '2026-09-20', summary: 'Project module planning meeting' }],
+      evidence: [{ id: 'ev-quote', kind: 'student_comment', excerpt: 'The workshop saved my literature review.', occurredOn: '2026-10-25' }],
     }),
     action({ id: 'ac2', objectiveId: 'ob1', title: 'Reading list review', status: 'done', dueOn: '2026-10-15' }),
     action({ id: 'ac3', title: 'Talk at the school away day', dueOn: '2027-06-10' }),
