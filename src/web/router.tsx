@@ -236,6 +236,16 @@ const reportRoute = createRoute({
   path: '/reports/$orgUnitId/$year',
   component: lazyRouteComponent(() => import('./modules/reports/ReportPage.tsx'), 'ReportPage'),
 });
+const captureRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/capture',
+  component: lazyRouteComponent(() => import('./modules/capture/CapturePage.tsx'), 'CapturePage'),
+});
+const duplicatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/duplicates',
+  component: lazyRouteComponent(() => import('./modules/people/DuplicatesPage.tsx'), 'DuplicatesPage'),
+});
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -246,6 +256,7 @@ const routeTree = rootRoute.addChildren([
     overviewRoute, partnershipRoute, prioritiesRoute, adminRoute,
     opportunitiesRoute, newOpportunityRoute, opportunityRoute, plansRoute, planRoute, campaignsRoute, campaignRoute, goalsRoute, goalRoute,
     evidenceRoute, impactRoute, impactEvaluationRoute, metricsRoute, importsRoute, importJobRoute, reportsRoute, reportRoute,
+    captureRoute, duplicatesRoute,
   ]),
 ]);
 

@@ -121,7 +121,7 @@ export interface ImportJobTable {
   updated_at: string;
 }
 export interface ImportRowErrorTable { job_id: string; institution_id: string; line: number; column_name: string | null; message: string }
-export interface ImportMappingTable { institution_id: string; source: string; mapping: string; updated_at: string }
+export interface ImportMappingTable { institution_id: string; source: string; mapping: string; options: string | null; updated_at: string }
 
 /** The evidence part of the Database interface. */
 export interface EvidenceTables {

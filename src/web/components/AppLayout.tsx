@@ -18,6 +18,7 @@ const nav = [
   { to: '/plans', label: 'Action plans' },
   { to: '/campaigns', label: 'Campaigns' },
   { to: '/goals', label: 'Strategic goals' },
+  { to: '/capture', label: 'Capture' },
   { to: '/evidence', label: 'Evidence' },
   { to: '/impact', label: 'Impact evaluations' },
   { to: '/metrics', label: 'Metrics' },

@@ -4,11 +4,13 @@ import type { Kysely } from 'kysely';
 
 /**
  * Import sources, shared parts (issue 6): a report's header block kept with its import job (COUNTER's
- * Report_Name … Created), and code maps: the institution's own translation of outside codes (NSS
+ * Report_Name … Created), the options remembered beside a source's mapping, and code maps: the institution's own translation of outside codes (NSS
  * subject CAH codes, the library system's user groups, COUNTER titles) into its departments.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('import_jobs').addColumn('preamble', 'text').execute();
+  /** JSON: the file-wide choices last used for the source, offered again with its mapping */
+  await db.schema.alterTable('import_mappings').addColumn('options', 'text').execute();
   await db.schema
     .createTable('code_maps')
     .addColumn('institution_id', 'text', (c) => c.notNull().references('institutions.id'))

@@ -10,8 +10,8 @@ export function toSourceDto(s: ImportSource): ImportSourceDto {
   };
 }
 
-/** `suggested` is shown until the job has a confirmed mapping of its own. */
-export function toJobDto(j: JobRow, suggested: ImportMapping = {}): ImportJobDto {
+/** `suggested` and `suggestedOptions` are shown until the job has a confirmed mapping of its own. */
+export function toJobDto(j: JobRow, suggested: ImportMapping = {}, suggestedOptions: ImportOptions = {}): ImportJobDto {
   const progress = j.status === 'done' ? 1 : j.total_rows ? Math.min(1, j.processed_rows / j.total_rows) : 0;
   return {
     id: j.id,
@@ -23,7 +23,7 @@ export function toJobDto(j: JobRow, suggested: ImportMapping = {}): ImportJobDto
     columns: JSON.parse(j.columns) as string[],
     preamble: j.preamble ? (JSON.parse(j.preamble) as Record<string, string>) : null,
     mapping: j.mapping ? (JSON.parse(j.mapping) as ImportMapping) : suggested,
-    options: j.options ? (JSON.parse(j.options) as ImportOptions) : {},
+    options: j.options ? (JSON.parse(j.options) as ImportOptions) : suggestedOptions,
     totalRows: j.total_rows,
     processedRows: j.processed_rows,
     importedRows: j.imported_rows,

@@ -1,4 +1,4 @@
-import type { ImportSourceKey } from '../../../shared/contracts/imports.ts';
+import type { ImportMapping, ImportOptions, ImportSourceKey } from '../../../shared/contracts/imports.ts';
 import type { Executor, ImportJobTable, ImportRowErrorTable } from '../../db/types.ts';
 
 export type JobRow = ImportJobTable & { created_by_name: string | null };
@@ -59,14 +59,16 @@ export function rowErrorsPage(ex: Executor, institutionId: string, jobId: string
     .orderBy('line').orderBy('column_name').offset(offset).limit(limit).execute();
 }
 
-export async function rememberedMapping(ex: Executor, institutionId: string, source: string): Promise<Record<string, string> | null> {
-  const row = await ex.selectFrom('import_mappings').select('mapping').where('institution_id', '=', institutionId).where('source', '=', source).executeTakeFirst();
-  return row ? (JSON.parse(row.mapping) as Record<string, string>) : null;
+/** The mapping and options last used for this source (so a reference system, say, is not forgotten), or null. */
+export async function rememberedMapping(ex: Executor, institutionId: string, source: string): Promise<{ mapping: ImportMapping; options: ImportOptions } | null> {
+  const row = await ex.selectFrom('import_mappings').select(['mapping', 'options']).where('institution_id', '=', institutionId).where('source', '=', source).executeTakeFirst();
+  return row ? { mapping: JSON.parse(row.mapping) as ImportMapping, options: row.options ? (JSON.parse(row.options) as ImportOptions) : {} } : null;
 }
 
-export async function rememberMapping(ex: Executor, institutionId: string, source: string, mapping: Record<string, string>, now: string): Promise<void> {
-  const json = JSON.stringify(mapping);
-  await ex.insertInto('import_mappings').values({ institution_id: institutionId, source, mapping: json, updated_at: now })
-    .onConflict((oc) => oc.columns(['institution_id', 'source']).doUpdateSet({ mapping: json, updated_at: now }))
+export async function rememberMapping(ex: Executor, institutionId: string, source: string, body: { mapping: ImportMapping; options: ImportOptions }, now: string): Promise<void> {
+  const mapping = JSON.stringify(body.mapping);
+  const options = JSON.stringify(body.options);
+  await ex.insertInto('import_mappings').values({ institution_id: institutionId, source, mapping, options, updated_at: now })
+    .onConflict((oc) => oc.columns(['institution_id', 'source']).doUpdateSet({ mapping, options, updated_at: now }))
     .execute();
 }

@@ -52,8 +52,9 @@ export function importsService({ db, clock, config }: Pick<AppDeps, 'db' | 'cloc
   async function dto(ex: Executor, actor: Actor, id: string): Promise<ImportJobDto> {
     const j = await job(ex, actor, id);
     const source = sources[j.source as ImportSourceKey];
-    const suggested = j.mapping ? {} : suggestMapping(source, JSON.parse(j.columns) as string[], await repo.rememberedMapping(ex, actor.institutionId, j.source));
-    return toJobDto(j, suggested);
+    if (j.mapping) return toJobDto(j);
+    const remembered = await repo.rememberedMapping(ex, actor.institutionId, j.source);
+    return toJobDto(j, suggestMapping(source, JSON.parse(j.columns) as string[], remembered?.mapping ?? null), remembered?.options ?? {});
   }
 
   /** The job, its source and its mapping checked against the file, for preview and start. */
@@ -63,9 +64,11 @@ export function importsService({ db, clock, config }: Pick<AppDeps, 'db' | 'cloc
     assertRole(actor, source.minRole);
     if (j.status !== 'uploaded') throw new AppError('CONFLICT', `This import has already been started (it is ${j.status})`);
     const columns = JSON.parse(j.columns) as string[];
+    const context = { columns, preamble: j.preamble ? (JSON.parse(j.preamble) as Record<string, string>) : null };
+    source.checkFile?.(context);
     const indexes = resolveMapping(source, columns, body.mapping);
     checkOptions(source, body.options);
-    const run = await source.prepare(db, actor.institutionId, body.mapping, body.options, { columns, preamble: j.preamble ? (JSON.parse(j.preamble) as Record<string, string>) : null });
+    const run = await source.prepare(db, actor.institutionId, body.mapping, body.options, context);
     return { j, source, columns, indexes, run };
   }
 
@@ -81,6 +84,7 @@ export function importsService({ db, clock, config }: Pick<AppDeps, 'db' | 'cloc
       try {
         const format = await sniffFormat(stored.path, fileName);
         const { header, preamble } = await firstRows(stored.path, format, 0);
+        source.checkFile?.({ columns: header, preamble });
         const now = isoNow(clock);
         await db.transaction().execute(async (trx) => {
           await repo.insertJob(trx, {
@@ -116,7 +120,7 @@ export function importsService({ db, clock, config }: Pick<AppDeps, 'db' | 'cloc
       const now = isoNow(clock);
       await db.transaction().execute(async (trx) => {
         await repo.updateJob(trx, j.id, { status: 'queued', mapping: JSON.stringify(body.mapping), options: JSON.stringify(body.options), updated_at: now });
-        await repo.rememberMapping(trx, actor.institutionId, j.source, body.mapping, now);
+        await repo.rememberMapping(trx, actor.institutionId, j.source, body, now);
         await recordAudit(trx, actor, { action: 'update', entityType: 'import_job', entityId: j.id, before: { status: j.status }, after: { status: 'queued', mapping: body.mapping, options: body.options } }, now);
       });
       runner.enqueue(j.id);

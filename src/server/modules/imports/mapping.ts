@@ -6,16 +6,18 @@ const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9%]+/g, ' ').trim();
 
 /**
  * The mapping to offer for a new file: the one remembered for this source where its columns are all
- * in the file, else (unless the source's columns are the user's own design) each field matched to a
- * header that carries its label or key.
+ * in the file, and (unless the source's columns are the user's own design) each other field matched
+ * to a header that carries its label or key.
  */
 export function suggestMapping(source: ImportSource, columns: string[], remembered: ImportMapping | null): ImportMapping {
   const present = new Set(columns);
-  if (remembered && Object.values(remembered).every((c) => present.has(c))) return remembered;
-  if (source.mappingRequired) return {};
-  const out: ImportMapping = {};
-  const taken = new Set<string>();
+  const kept = remembered && Object.values(remembered).every((c) => present.has(c)) ? remembered : null;
+  if (source.mappingRequired) return kept ?? {};
+  // a remembered mapping may lack fields this file has columns for (a TR after a TR_J1): guess those
+  const out: ImportMapping = { ...kept };
+  const taken = new Set<string>(Object.values(out));
   for (const f of source.fields) {
+    if (out[f.key] !== undefined) continue;
     const wants = [norm(f.label), norm(f.key.replace(/([A-Z])/g, ' $1')), ...(f.hints ?? []).map(norm)];
     const exact = columns.find((c) => !taken.has(c) && wants.includes(norm(c)));
     // hints in order of preference: "department code" before a bare "code"

@@ -9,6 +9,7 @@ import { ApiError } from '../../lib/api.ts';
 import { canEdit, useMe } from '../identity/api.ts';
 import { useImportMutations, useImports, useImportSources } from './api.ts';
 import { CodeMapsPanel } from './CodeMapsPanel.tsx';
+import { UnmappedCodes } from '../figures/UnmappedCodes.tsx';
 import { formatBytes, statusColors, statusLabels } from './labels.ts';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -85,6 +86,7 @@ export function ImportsPage() {
       <section aria-labelledby="code-maps-heading">
         <CodeMapsPanel />
       </section>
+      <UnmappedCodes />
       <section aria-labelledby="history-heading">
         <Title order={2} size="h3" id="history-heading" mb="sm">Imports so far</Title>
         <QueryState query={imports} label="Loading imports" isEmpty={(d) => d.items.length === 0} empty="Nothing has been imported yet.">

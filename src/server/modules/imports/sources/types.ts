@@ -44,6 +44,11 @@ export interface ImportSource<V = unknown> extends Omit<ImportSourceDto, 'key' |
   /** columns are never guessed from the header (the user designs the export); default false */
   mappingRequired?: boolean;
   /**
+   * Refuses a file this source cannot read at all (a 400 naming `file`), from its header alone: run
+   * at upload, so a wrong file is turned away before anyone maps its columns.
+   */
+  checkFile?(context: SourceContext): void;
+  /**
    * Checks the mapping and options against the institution (400 naming `mapping.<field>` or `options.<name>`)
    * and loads what checking rows needs.
    */
