@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<Command>> = {
   digest: async () => (await import('./digest.ts')).digestCommand,
   import: async () => (await import('./import.ts')).importCommand,
   migrate: async () => (await import('./migrate.ts')).migrateCommand,
+  report: async () => (await import('./report.ts')).reportCommand,
   seed: async () => (await import('./seed.ts')).seedCommand,
   user: async () => (await import('./user.ts')).userCommand,
 };

@@ -40,7 +40,7 @@ function parseOptions(entries: string[]): ImportOptions {
 const rows = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'row' : 'rows'}`;
 
 /** The admin the import runs as: --as EMAIL, or the institution's first admin. */
-async function actorFor(db: Db, email: string | undefined, institutionId: string | undefined): Promise<Actor> {
+export async function actorFor(db: Db, email: string | undefined, institutionId: string | undefined): Promise<Actor> {
   let q = db.selectFrom('users').select(['id', 'institution_id', 'role', 'email']).where('active', '=', 1);
   q = email ? q.where('email', '=', email.trim().toLowerCase()) : q.where('role', '=', 'admin');
   if (institutionId) q = q.where('institution_id', '=', institutionId);

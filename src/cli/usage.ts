@@ -12,6 +12,9 @@ Usage:
       choices (e.g. kind=cah for codeMaps). --metric names the metric for a file without a
       Metric column. Runs as --as EMAIL or the first admin.
       Exit code 1 when rows were rejected; their problems are on the import's page.
+  rapport report --year YYYY --out DIR [--as EMAIL] [--institution-id ID]
+      Write every active department's annual report for the academic year starting in YYYY as a
+      PDF into DIR, one at a time, with a progress bar. Runs as --as EMAIL or the first admin.
   rapport migrate
       Bring the database schema up to date.
   rapport seed --demo [--seed S]

@@ -1,4 +1,5 @@
 import type { ReportDataDto } from '../../../shared/contracts/reports.ts';
+import { listInWords } from '../../../shared/report-charts.ts';
 
 /*
  * First drafts of a report's introduction and conclusion, written from its figures by plain
@@ -10,12 +11,6 @@ type Figures = Omit<ReportDataDto, 'narrative'>;
 
 const n = (x: number) => x.toLocaleString('en-GB');
 const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
-
-/** "a, b and c" */
-export function listInWords(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1) as string}`;
-}
 
 function change(now: number, before: number): string {
   if (before === 0) return now === 0 ? '' : ' (none were logged the year before)';

@@ -44,8 +44,10 @@ describe('sharing a report with its department', () => {
     expect(r.narrative.introduction).toBe('Our year together.');
     expect(r.engagements.total).toBe(1);
     expect(res.headers['set-cookie']).toBeUndefined();
+    const pdf = await t.app.inject({ method: 'GET', url: `/api/v1/shared-reports/${created.token}/pdf` });
+    expect([pdf.statusCode, pdf.headers['content-type'], pdf.rawPayload.subarray(0, 5).toString()]).toEqual([200, 'application/pdf', '%PDF-']);
     const views = await t.handle.db.selectFrom('audit_log').select(['action', 'user_id']).where('entity_type', '=', 'share_link').where('entity_id', '=', created.link.id).orderBy('at').orderBy('id').execute();
-    expect(views).toEqual([{ action: 'create', user_id: expect.any(String) as unknown }, { action: 'view', user_id: null }]);
+    expect(views).toEqual([{ action: 'create', user_id: expect.any(String) as unknown }, { action: 'view', user_id: null }, { action: 'view', user_id: null }]);
     const list = (await tenant.librarian.get(`/api/v1/reports/${comp}/2025/share-links`)).json<ShareLinkDto[]>();
     expect(list.map((l) => [l.id, l.active])).toEqual([[created.link.id, true]]);
     expect(list[0]?.lastUsedAt).not.toBeNull();
@@ -62,8 +64,9 @@ describe('sharing a report with its department', () => {
     const expiring = await share(comp, { expiresInDays: 1 });
     clock.set('2026-03-16T12:00:01Z');
     try {
-      const answers = await Promise.all([readShared(revoked.token), readShared(expiring.token), readShared('x'.repeat(43))]);
-      expect(answers.map((a) => a.statusCode)).toEqual([404, 404, 404]);
+      const answers = await Promise.all([readShared(revoked.token), readShared(expiring.token), readShared('x'.repeat(43)),
+        t.app.inject({ method: 'GET', url: `/api/v1/shared-reports/${revoked.token}/pdf` })]);
+      expect(answers.map((a) => a.statusCode)).toEqual([404, 404, 404, 404]);
       expect(new Set(answers.map((a) => a.json<{ message: string }>().message)).size).toBe(1);
     } finally {
       clock.set(START);

@@ -15,6 +15,7 @@ import { hashToken, randomToken } from '../identity/sessions.ts';
 import { findOrgUnit } from '../org/org.repository.ts';
 import { toLinkDto } from '../plans/plans.mapper.ts';
 import * as links from '../plans/shares.repository.ts';
+import { sendReportPdf } from './pdf-reply.ts';
 import type { ReportData } from './report-data.ts';
 
 const DAY_MS = 86_400_000;
@@ -104,4 +105,6 @@ export function reportSharesRoutes(app: FastifyInstance, svc: ReportSharesServic
   const shared = { 400: errorBodySchema, 404: errorBodySchema, 429: errorBodySchema };
   r.get('/api/v1/shared-reports/:token', { config: PUBLIC, schema: { tags, params: tokenParams, response: { 200: reportDataDto, ...shared } } }, (req) =>
     svc.read(req.params.token, req.id));
+  r.get('/api/v1/shared-reports/:token/pdf', { config: PUBLIC, schema: { tags, params: tokenParams, produces: ['application/pdf'] } }, async (req, reply) =>
+    sendReportPdf(reply, await svc.read(req.params.token, req.id)));
 }

@@ -1,3 +1,4 @@
+import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LibraryYearDto, ReportDataDto, ReportListDto } from '../../../shared/contracts/reports.ts';
 import { buildTestApp, errorOf, newTenant, type Tenant, type TestApp } from '../../../../test/app.ts';
@@ -197,6 +198,25 @@ describe('what people write on a report', () => {
     ]);
     expect(y.reportsDiscussed).toBe(1);
     expect((await other.viewer.get('/api/v1/reports/library?year=2025')).json<LibraryYearDto>().themes).toEqual([]);
+  });
+
+  it('downloads as a PDF whose text carries the department, its figures and what was written', async () => {
+    const res = await tenant.viewer.get(`/api/v1/reports/${comp}/2025/pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="school-of-computing-library-report-2025-26.pdf"');
+    const parser = new PDFParse({ data: new Uint8Array(res.rawPayload) });
+    try {
+      const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+      expect(text).toContain('School of Computing');
+      expect(text).toContain('2025–26');
+      expect(text).toContain('NSS learning resources');
+      expect(text).toContain('The library sessions changed how our students search.');
+      expect(text).toContain('Data management workshop');
+    } finally {
+      await parser.destroy();
+    }
+    expect((await other.viewer.get(`/api/v1/reports/${comp}/2025/pdf`)).statusCode).toBe(404);
   });
 
   it('refuses bad input by field, viewers, other institutions and anonymous callers', async () => {

@@ -1,7 +1,9 @@
 import { Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ReportDataDto } from '../../../shared/contracts/reports.ts';
+import { reportCharts } from '../../../shared/report-charts.ts';
+import { ReportChartView } from './ReportChartView.tsx';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { canEdit, useMe } from '../identity/api.ts';
@@ -27,6 +29,7 @@ function ReportView({ r }: { r: ReportDataDto }) {
   const { data: me } = useMe();
   const [editing, setEditing] = useState(false);
   const editable = canEdit(me, 'librarian');
+  const charts = useMemo(() => reportCharts(r), [r]);
   return (
     <Stack gap="lg">
       <Text><AnchorLink to="/reports">Annual reports</AnchorLink> · <AnchorLink to="/departments/$id" params={{ id: r.orgUnit.id }}>{r.orgUnit.name}</AnchorLink></Text>
@@ -36,7 +39,7 @@ function ReportView({ r }: { r: ReportDataDto }) {
           <Text c="gray.8">{r.institution.name}{r.orgUnit.parentName ? ` · ${r.orgUnit.parentName}` : ''} · figures as of {new Date(r.generatedAt).toLocaleDateString('en-GB', { dateStyle: 'long' })}</Text>
         </Stack>
         <Group>
-          <Button component="a" variant="default" href={`/api/v1/reports/${r.orgUnit.id}/${r.year.key}.pdf`} download>Download the PDF</Button>
+          <Button component="a" variant="default" href={`/api/v1/reports/${r.orgUnit.id}/${r.year.key}/pdf`} download>Download the PDF</Button>
           {editable && !editing && <Button onClick={() => setEditing(true)}>Write the report</Button>}
         </Group>
       </Group>
@@ -47,9 +50,14 @@ function ReportView({ r }: { r: ReportDataDto }) {
           </nav>
           <Section id="introduction" title="Introduction"><Narrative text={r.narrative.introduction} draft={r.narrative.introductionDraft} /></Section>
           <Section id="metrics" title="Headline figures">
-            {r.metrics.length ? r.metrics.map((m) => <MetricTable key={m.id} m={m} unitName={r.orgUnit.name} />) : <Text>No figures have been recorded or imported for the department yet.</Text>}
+            {r.metrics.length ? r.metrics.map((m, i) => (
+              <Stack key={m.id} gap="xs">
+                {charts.metrics[i] && <ReportChartView chart={charts.metrics[i]} />}
+                <MetricTable m={m} unitName={r.orgUnit.name} />
+              </Stack>
+            )) : <Text>No figures have been recorded or imported for the department yet.</Text>}
           </Section>
-          <EngagementsSection r={r} />
+          <EngagementsSection r={r} charts={charts.engagements.map((c) => <ReportChartView key={c.key} chart={c} />)} />
           <RelationshipSection r={r} />
           <HighlightsSection r={r} />
           <PlanSection r={r} />

@@ -45,7 +45,7 @@ export function MetricTable({ m, unitName }: { m: ReportMetricDto; unitName: str
   );
 }
 
-export function EngagementsSection({ r }: { r: ReportDataDto }) {
+export function EngagementsSection({ r, charts }: { r: ReportDataDto; charts?: ReactNode }) {
   const e = r.engagements;
   return (
     <Section id="engagements" title="Engagement">
@@ -56,6 +56,7 @@ export function EngagementsSection({ r }: { r: ReportDataDto }) {
         <Figure label={`user hours of teaching, ${n(e.teaching.attendees)} attendees`} value={n(e.teaching.userHours)} />
       </SimpleGrid>
       <Text>Started by the library: {n(e.initiated.library)}; started by the department: {n(e.initiated.partner)}.{e.keyPeopleEngaged ? ` ${n(e.keyPeopleEngaged)} of the people engaged hold key roles.` : ''}</Text>
+      {charts && <SimpleGrid cols={{ base: 1, md: 2 }}>{charts}</SimpleGrid>}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <CountTable caption="Engagements by type" rows={e.byType} empty="No engagements this year." />
         <CountTable caption="Engagements by theme" rows={e.byTheme} empty="No themes were recorded on this year’s engagements." />

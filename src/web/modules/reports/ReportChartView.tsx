@@ -1,0 +1,31 @@
+import { Stack, Text } from '@mantine/core';
+import { init } from 'echarts/core';
+import { useEffect, useRef } from 'react';
+import type { ReportChart } from '../../../shared/report-charts.ts';
+
+/**
+ * One of the report's charts in the browser, drawn from the same option the PDF renders (with
+ * tooltips for hover detail). The drawing is one image named by the chart's text alternative; the
+ * figures themselves are in the tables beside it.
+ */
+export function ReportChartView({ chart }: { chart: ReportChart }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const c = init(el, undefined, { renderer: 'svg' });
+    c.setOption(chart.option);
+    const resize = new ResizeObserver(() => c.resize());
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      c.dispose();
+    };
+  }, [chart]);
+  return (
+    <Stack gap={4}>
+      <div ref={ref} role="img" aria-label={`${chart.title}. ${chart.alt}`} style={{ width: '100%', height: chart.height }} />
+      {chart.note && <Text size="sm" c="gray.8">{chart.note}</Text>}
+    </Stack>
+  );
+}
