@@ -4,7 +4,8 @@
  * "Scale University" dataset (SQLite data/bench-scale-N.sqlite, or DATABASE_URL=postgres://…).
  * `--sql` also prints the statements each scenario ran, with their time when captured.
  * First it times a metric import of `--import-rows` generated rows (default 1,000,000; `--imports-only`
- * stops there). It measures and prints; it asserts nothing and is not part of `npm test`.
+ * stops there); last, the annual-report batch for every department with its peak memory. It measures
+ * and prints; it asserts nothing and is not part of `npm test`.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +17,7 @@ import { SCALE_SIGN_IN } from '../src/server/seed/scale.ts';
 import { ensureDataset, openBenchDb, replay, replayPlan, type BenchDb } from './database.ts';
 import { Client, problem } from './http.ts';
 import { benchImports } from './imports.ts';
+import { benchReportBatch } from './reports.ts';
 import { pickTargets, resultSize, scenarios, type Scenario } from './scenarios.ts';
 import { ms, percentile, table } from './stats.ts';
 
@@ -78,6 +80,8 @@ try {
   print('\nAPI: sequential requests over HTTP/1.1 keep-alive from this process, body read; a scenario with two requests sums both.');
   print('SQL: the read statements each request ran (session lookup included), captured via Kysely\'s log hook and re-run on the same database.');
   for (const n of notes) print(`note: ${n}`);
+  const benchUser = await bench.db.selectFrom('users').select('id').where('email', '=', SCALE_SIGN_IN.email).executeTakeFirstOrThrow();
+  await benchReportBatch(bench.db, bench.dialect, dataset.institutionId, benchUser.id, Number(picks.from.slice(0, 4)), print);
   if (values.sql) print(`\nstatements of the first variant, as captured:\n${statements.join('\n')}`);
 } finally {
   await app.close();

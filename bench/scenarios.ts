@@ -85,6 +85,10 @@ export function scenarios(p: Picks): Scenario[] {
       },
     },
     { name: 'nudges, team', variants: 1, requests: () => ['/api/v1/nudges?scope=team'] },
+    // issue 7's budgets: one department's report data in at most 300 ms, its PDF in at most 2 s
+    { name: 'annual report data', variants: p.departments.length, requests: (i) => [`/api/v1/reports/${at(p.departments, i)}/${p.from.slice(0, 4)}`] },
+    { name: 'annual report PDF', variants: p.departments.length, requests: (i) => [`/api/v1/reports/${at(p.departments, i)}/${p.from.slice(0, 4)}/pdf`] },
+    { name: 'library-wide year', variants: 1, requests: () => [`/api/v1/reports/library?year=${p.from.slice(0, 4)}`] },
   ];
 }
 

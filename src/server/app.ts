@@ -121,7 +121,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
       if (req.url.startsWith('/api/')) return reply.callNotFound();
       // a partner's share link must not end up in a search engine's index
-      if (req.url.startsWith('/shared/')) reply.header('x-robots-tag', 'noindex, nofollow');
+      if (req.url.startsWith('/shared/') || req.url.startsWith('/shared-report/')) reply.header('x-robots-tag', 'noindex, nofollow');
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }

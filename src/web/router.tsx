@@ -29,6 +29,13 @@ const sharedPlanRoute = createRoute({
   component: lazyRouteComponent(() => import('./modules/share/SharedPlanPage.tsx'), 'SharedPlanPage'),
 });
 
+/** An annual report shared with its department: no account, only the token in the link. */
+const sharedReportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/shared-report/$token',
+  component: lazyRouteComponent(() => import('./modules/reports/SharedReportPage.tsx'), 'SharedReportPage'),
+});
+
 const loadMe = (qc: QueryClient): Promise<MeDto | null> => qc.ensureQueryData({ queryKey: meKey, queryFn: fetchMe });
 
 const appRoute = createRoute({
@@ -251,6 +258,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   publicRoute,
   sharedPlanRoute,
+  sharedReportRoute,
   appRoute.addChildren([
     homeRoute, departmentsRoute, departmentRoute, peopleRoute, personRoute, engagementsRoute, engagementRoute, coverageRoute,
     overviewRoute, partnershipRoute, prioritiesRoute, adminRoute,

@@ -313,6 +313,17 @@ describe('the demo university', () => {
     const impact = await get<{ items: { initiative: string; status: string }[] }>('/api/v1/impact-evaluations');
     expect(impact.items.map((i) => i.status).sort()).toEqual(['complete', 'in_progress']);
 
+    // last year's reports: six departments discussed, their themes ranked by how many raised each
+    const thisYear = Number((await get<{ year: { key: string } }>('/api/v1/reports/library')).year.key);
+    const previous = await get<{ themes: { theme: string; departments: unknown[] }[]; reportsDiscussed: number }>(`/api/v1/reports/library?year=${thisYear - 1}`);
+    expect(previous.reportsDiscussed).toBe(6);
+    expect(previous.themes.slice(0, 4).map((x) => [x.theme, x.departments.length])).toEqual([
+      ['Reading lists', 4], ['AI literacy', 3], ['Open access', 2], ['Research data management', 2],
+    ]);
+    const compReport = await get<{ narrative: { introduction: string | null }; plan: { proposed: unknown[] } }>(`/api/v1/reports/${comp}/${thisYear - 1}`);
+    expect(compReport.narrative.introduction).toContain('co-designed with Dr Zoë Ångström');
+    expect(compReport.plan.proposed).toHaveLength(3);
+
     const nudges = await get<{ items: { kind: string; title: string }[] }>('/api/v1/nudges');
     expect(nudges.items).toContainEqual(expect.objectContaining({ kind: 'action_overdue', title: 'Introduce a second champion among the year-1 convenors: overdue' }));
   });

@@ -9,6 +9,7 @@ import { buildDemoPlan, DEFAULT_SEED } from './demo-plan.ts';
 import { localDate } from '../lib/clock.ts';
 import { seedDemoEvidence } from './demo-evidence.ts';
 import { seedDemoImpact } from './demo-impact.ts';
+import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoMetrics } from './demo-metrics.ts';
 import { seedDemoPlanning } from './demo-planning.ts';
 import { demoRows, type DemoRows } from './demo-rows.ts';
@@ -125,6 +126,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
       trx, institutionId, today: plan.today, now, yearStartMonth: inst.academic_year_start_month, yearStartDay: inst.academic_year_start_day, seed: opts.seed ?? DEFAULT_SEED,
     });
     await seedDemoImpact({ trx, institutionId, today: plan.today, now });
+    await seedDemoReports({ trx, institutionId, today: plan.today, now, yearStartMonth: inst.academic_year_start_month, yearStartDay: inst.academic_year_start_day });
     return { institutionId, users: rows.users.length, orgUnits: rows.org_units.length, people: rows.people.length, engagements: rows.engagements.length };
   });
 }

@@ -60,8 +60,15 @@ describe('NudgeFeed', { timeout: 20_000 }, () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Needs attention' })));
 
     const ada = await item('Ada Byron: time to get in touch');
-    await user.click(within(ada).getByRole('button', { name: 'Snooze' }));
-    await user.click(await screen.findByRole('menuitem', { name: 'Until a date…' }));
+    const snooze = within(ada).getByRole('button', { name: 'Snooze' });
+    await user.click(snooze);
+    // the menu this button controls (the first item's may linger, hidden, while it closes)
+    const menu = await waitFor(() => {
+      const m = document.getElementById(snooze.getAttribute('aria-controls') ?? '');
+      if (!m) throw new Error('the snooze menu is not open');
+      return m;
+    });
+    await user.click(within(menu).getByRole('menuitem', { name: 'Until a date…', hidden: true }));
     const dialog = await screen.findByRole('dialog', { name: 'Snooze until a date' });
     const until = within(dialog).getByLabelText(/^Snooze until/);
     await user.clear(until);

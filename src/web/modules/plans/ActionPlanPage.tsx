@@ -56,7 +56,7 @@ export function ActionPlanView({ id }: { id: string }) {
             </Stack>
           )}
           <PlanComments planId={p.id} comments={p.comments} editable={editable} />
-          {editable && <ShareLinksPanel planId={p.id} orgUnitName={p.orgUnit.name} />}
+          {editable && <ShareLinksPanel shared={{ base: `/api/v1/action-plans/${p.id}`, noun: 'plan', lets: 'read this plan, agree it and comment' }} orgUnitName={p.orgUnit.name} />}
         </Stack>
       )}
     </QueryState>

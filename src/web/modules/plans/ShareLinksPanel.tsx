@@ -11,12 +11,16 @@ import { ConfirmDialog } from './ConfirmDialog.tsx';
 export const linkStatus = (l: ShareLinkDto) => (l.revokedAt ? 'Revoked' : l.active ? 'Active' : 'Expired');
 const forWhom = (l: ShareLinkDto) => l.label ?? 'Unnamed link';
 
+/** What a share link lets its holder do, in the panel's words. */
+export interface Shared { base: string; noun: 'plan' | 'report'; lets: string }
+
 /**
- * Links that let the department read the plan, agree it and comment without an account: make one (its
- * address is shown once only, since only its hash is kept), see each one's state and last use, revoke.
+ * Links that let the department see what is shared without an account (an action plan, to read, agree
+ * and comment; a report, to read and download): make one (its address is shown once only, since only
+ * its hash is kept), see each one's state and last use, revoke.
  */
-export function ShareLinksPanel({ planId, orgUnitName }: { planId: string; orgUnitName: string }) {
-  const links = useShareLinks(planId);
+export function ShareLinksPanel({ shared, orgUnitName }: { shared: Shared; orgUnitName: string }) {
+  const links = useShareLinks(shared.base);
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ShareLinkDto | null>(null);
   return (
@@ -26,13 +30,13 @@ export function ShareLinksPanel({ planId, orgUnitName }: { planId: string; orgUn
         <Button variant="light" onClick={() => setCreating(true)}>Share with the department</Button>
       </Group>
       <Text size="sm">
-        A share link lets someone in {orgUnitName} read this plan, agree it and comment, without an account. It expires, and you can revoke it at any time.
+        A share link lets someone in {orgUnitName} {shared.lets}, without an account. It expires, and you can revoke it at any time.
       </Text>
       <QueryState query={links} label="Loading share links" isEmpty={(d) => d.length === 0} empty="Not shared yet.">
         {(list) => (
           <Table.ScrollContainer minWidth={640}>
             <Table verticalSpacing="xs" withTableBorder>
-              <Table.Caption>Share links for this plan</Table.Caption>
+              <Table.Caption>Share links for this {shared.noun}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">For</Table.Th>
@@ -64,15 +68,15 @@ export function ShareLinksPanel({ planId, orgUnitName }: { planId: string; orgUn
         )}
       </QueryState>
       <Modal opened={creating} onClose={() => setCreating(false)} title="Share with the department">
-        {creating && <CreateShareLink planId={planId} onDone={() => setCreating(false)} />}
+        {creating && <CreateShareLink base={shared.base} onDone={() => setCreating(false)} />}
       </Modal>
-      {revoking && <ConfirmRevoke planId={planId} link={revoking} onClose={() => setRevoking(null)} />}
+      {revoking && <ConfirmRevoke base={shared.base} link={revoking} onClose={() => setRevoking(null)} />}
     </Stack>
   );
 }
 
-function CreateShareLink({ planId, onDone }: { planId: string; onDone: () => void }) {
-  const { create } = useShareLinkMutations(planId);
+function CreateShareLink({ base, onDone }: { base: string; onDone: () => void }) {
+  const { create } = useShareLinkMutations(base);
   const [label, setLabel] = useState('');
   const [days, setDays] = useState<number | string>(30);
   const [error, setError] = useState<string | undefined>();
@@ -127,8 +131,8 @@ function ShownOnce({ created, onDone }: { created: CreatedShareLinkDto; onDone: 
   );
 }
 
-function ConfirmRevoke({ planId, link, onClose }: { planId: string; link: ShareLinkDto; onClose: () => void }) {
-  const { revoke } = useShareLinkMutations(planId);
+function ConfirmRevoke({ base, link, onClose }: { base: string; link: ShareLinkDto; onClose: () => void }) {
+  const { revoke } = useShareLinkMutations(base);
   const confirm = () =>
     revoke.mutate(link.id, {
       onSuccess: () => {

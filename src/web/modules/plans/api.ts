@@ -22,7 +22,6 @@ export const planKeys = {
   lists: ['action-plans', 'list'] as const,
   list: (f: PlanFilter) => ['action-plans', 'list', f] as const,
   detail: (id: string) => ['action-plans', 'detail', id] as const,
-  shareLinks: (id: string) => ['action-plans', 'detail', id, 'share-links'] as const,
 };
 
 const plan = (id: string) => `/api/v1/action-plans/${id}`;
@@ -85,15 +84,16 @@ export function usePlanMutations(planId: string) {
   };
 }
 
-export const useShareLinks = (planId: string, enabled = true) =>
-  useQuery({ queryKey: planKeys.shareLinks(planId), queryFn: () => get<ShareLinkDto[]>(`${plan(planId)}/share-links`), enabled });
+/** `base`: the API address of what is shared (an action plan, a report); its links live under `${base}/share-links`. */
+export const useShareLinks = (base: string, enabled = true) =>
+  useQuery({ queryKey: ['share-links', base], queryFn: () => get<ShareLinkDto[]>(`${base}/share-links`), enabled });
 
-export function useShareLinkMutations(planId: string) {
+export function useShareLinkMutations(base: string) {
   const qc = useQueryClient();
-  const refresh = () => qc.invalidateQueries({ queryKey: planKeys.shareLinks(planId) });
+  const refresh = () => qc.invalidateQueries({ queryKey: ['share-links', base] });
   return {
     create: useMutation({
-      mutationFn: (b: { label?: string | null; expiresInDays: number }) => post<CreatedShareLinkDto>(`${plan(planId)}/share-links`, b),
+      mutationFn: (b: { label?: string | null; expiresInDays: number }) => post<CreatedShareLinkDto>(`${base}/share-links`, b),
       onSuccess: refresh,
     }),
     revoke: useMutation({ mutationFn: (id: string) => del(`/api/v1/share-links/${id}`), onSuccess: refresh }),

@@ -10,6 +10,7 @@ import { canEdit, useMe } from '../identity/api.ts';
 import { useReport } from './api.ts';
 import { EngagementsSection, formatDay, HighlightsSection, MetricTable, PlanSection, RelationshipSection, Section } from './ReportSections.tsx';
 import { ReportWordsForm } from './ReportWordsForm.tsx';
+import { ShareLinksPanel } from '../plans/ShareLinksPanel.tsx';
 
 const CONTENTS = [
   ['introduction', 'Introduction'], ['metrics', 'Headline figures'], ['engagements', 'Engagement'], ['relationship', 'The relationship'],
@@ -25,11 +26,44 @@ function Narrative({ text, draft }: { text: string | null; draft: string }) {
   );
 }
 
+/** The report as a document: contents, then every section. Read by staff and, through a share link, by the department. */
+export function ReportDocument({ r }: { r: ReportDataDto }) {
+  const charts = useMemo(() => reportCharts(r), [r]);
+  return (
+    <>
+      <nav aria-label="Contents">
+        <List type="ordered" size="sm">{CONTENTS.map(([id, label]) => <List.Item key={id}><Anchor href={`#${id}`}>{label}</Anchor></List.Item>)}</List>
+      </nav>
+      <Section id="introduction" title="Introduction"><Narrative text={r.narrative.introduction} draft={r.narrative.introductionDraft} /></Section>
+      <Section id="metrics" title="Headline figures">
+        {r.metrics.length ? r.metrics.map((m, i) => (
+          <Stack key={m.id} gap="xs">
+            {charts.metrics[i] && <ReportChartView chart={charts.metrics[i]} />}
+            <MetricTable m={m} unitName={r.orgUnit.name} />
+          </Stack>
+        )) : <Text>No figures have been recorded or imported for the department yet.</Text>}
+      </Section>
+      <EngagementsSection r={r} charts={charts.engagements.map((c) => <ReportChartView key={c.key} chart={c} />)} />
+      <RelationshipSection r={r} />
+      <HighlightsSection r={r} />
+      <PlanSection r={r} />
+      <Section id="next-year" title="Next year">
+        {r.plan.proposed.length ? <List type="ordered">{r.plan.proposed.map((p) => <List.Item key={p.id}>{p.title}{p.notes ? ` (${p.notes})` : ''}</List.Item>)}</List> : <Text>No actions have been proposed for next year yet.</Text>}
+      </Section>
+      <Section id="discussion" title="Discussion with the department">
+        <Text>{r.discussion.discussedOn ? `Discussed with the head of department on ${formatDay(r.discussion.discussedOn)}.` : 'Not discussed with the head of department yet.'}</Text>
+        {r.discussion.notes && <Text style={{ whiteSpace: 'pre-wrap' }}>{r.discussion.notes}</Text>}
+        {r.discussion.themes.length > 0 && <Group gap={4} aria-label="Key themes">{r.discussion.themes.map((t) => <Badge key={t} variant="outline" color="dark" style={{ textTransform: 'none' }}>{t}</Badge>)}</Group>}
+      </Section>
+      <Section id="conclusion" title="Conclusion"><Narrative text={r.narrative.conclusion} draft={r.narrative.conclusionDraft} /></Section>
+    </>
+  );
+}
+
 function ReportView({ r }: { r: ReportDataDto }) {
   const { data: me } = useMe();
   const [editing, setEditing] = useState(false);
   const editable = canEdit(me, 'librarian');
-  const charts = useMemo(() => reportCharts(r), [r]);
   return (
     <Stack gap="lg">
       <Text><AnchorLink to="/reports">Annual reports</AnchorLink> · <AnchorLink to="/departments/$id" params={{ id: r.orgUnit.id }}>{r.orgUnit.name}</AnchorLink></Text>
@@ -43,34 +77,10 @@ function ReportView({ r }: { r: ReportDataDto }) {
           {editable && !editing && <Button onClick={() => setEditing(true)}>Write the report</Button>}
         </Group>
       </Group>
-      {editing ? <ReportWordsForm report={r} onDone={() => setEditing(false)} /> : (
-        <>
-          <nav aria-label="Contents">
-            <List type="ordered" size="sm">{CONTENTS.map(([id, label]) => <List.Item key={id}><Anchor href={`#${id}`}>{label}</Anchor></List.Item>)}</List>
-          </nav>
-          <Section id="introduction" title="Introduction"><Narrative text={r.narrative.introduction} draft={r.narrative.introductionDraft} /></Section>
-          <Section id="metrics" title="Headline figures">
-            {r.metrics.length ? r.metrics.map((m, i) => (
-              <Stack key={m.id} gap="xs">
-                {charts.metrics[i] && <ReportChartView chart={charts.metrics[i]} />}
-                <MetricTable m={m} unitName={r.orgUnit.name} />
-              </Stack>
-            )) : <Text>No figures have been recorded or imported for the department yet.</Text>}
-          </Section>
-          <EngagementsSection r={r} charts={charts.engagements.map((c) => <ReportChartView key={c.key} chart={c} />)} />
-          <RelationshipSection r={r} />
-          <HighlightsSection r={r} />
-          <PlanSection r={r} />
-          <Section id="next-year" title="Next year">
-            {r.plan.proposed.length ? <List type="ordered">{r.plan.proposed.map((p) => <List.Item key={p.id}>{p.title}{p.notes ? ` (${p.notes})` : ''}</List.Item>)}</List> : <Text>No actions have been proposed for next year yet.</Text>}
-          </Section>
-          <Section id="discussion" title="Discussion with the department">
-            <Text>{r.discussion.discussedOn ? `Discussed with the head of department on ${formatDay(r.discussion.discussedOn)}.` : 'Not discussed with the head of department yet.'}</Text>
-            {r.discussion.notes && <Text style={{ whiteSpace: 'pre-wrap' }}>{r.discussion.notes}</Text>}
-            {r.discussion.themes.length > 0 && <Group gap={4} aria-label="Key themes">{r.discussion.themes.map((t) => <Badge key={t} variant="outline" color="dark" style={{ textTransform: 'none' }}>{t}</Badge>)}</Group>}
-          </Section>
-          <Section id="conclusion" title="Conclusion"><Narrative text={r.narrative.conclusion} draft={r.narrative.conclusionDraft} /></Section>
-        </>
+      {editing ? <ReportWordsForm report={r} onDone={() => setEditing(false)} /> : <ReportDocument r={r} />}
+      {editable && !editing && (
+        <ShareLinksPanel orgUnitName={r.orgUnit.name}
+          shared={{ base: `/api/v1/reports/${r.orgUnit.id}/${r.year.key}`, noun: 'report', lets: 'read this report and download it as a PDF' }} />
       )}
     </Stack>
   );

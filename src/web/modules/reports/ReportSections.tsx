@@ -1,5 +1,5 @@
 import { Blockquote, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import type { ReportDataDto, ReportMetricDto } from '../../../shared/contracts/reports.ts';
 import { actionStatusLabels } from '../../../shared/contracts/plans.ts';
 import { impactStatusLabels } from '../../../shared/contracts/impact.ts';
@@ -7,6 +7,14 @@ import { AnchorLink } from '../../components/AnchorLink.tsx';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 export const formatDay = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** False where the report is read through a share link: the staff pages its names would link to are not the partner's. */
+export const StaffLinks = createContext(true);
+
+/** A link to a staff page, or just the words when the reader is a partner. */
+function StaffLink({ to, id, children }: { to: '/people/$id' | '/impact/$id' | '/plans/$id'; id: string; children: ReactNode }) {
+  return useContext(StaffLinks) ? <AnchorLink to={to} params={{ id }}>{children}</AnchorLink> : <>{children}</>;
+}
 
 /** A report section: a heading the contents can link to, and its body. */
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -84,7 +92,7 @@ export function RelationshipSection({ r }: { r: ReportDataDto }) {
         {rel.maturity ? <>The partnership stands as <strong>{rel.maturity.label}</strong> (assessed {formatDay(rel.maturity.assessedOn)}){rel.maturity.rationale ? `: ${rel.maturity.rationale}` : '.'}</> : 'The partnership has not been assessed yet.'}
       </Text>
       {rel.cadence && <Text>Partnership model: {n(rel.cadence.done)} key activities done, {n(rel.cadence.due)} due, {n(rel.cadence.overdue)} overdue.</Text>}
-      <Text>{rel.champions.length ? <>Library champions: {rel.champions.map((c, i) => <span key={c.id}>{i ? ', ' : ''}<AnchorLink to="/people/$id" params={{ id: c.id }}>{c.name}</AnchorLink></span>)}.</> : 'No library champion yet.'}</Text>
+      <Text>{rel.champions.length ? <>Library champions: {rel.champions.map((c, i) => <span key={c.id}>{i ? ', ' : ''}<StaffLink to="/people/$id" id={c.id}>{c.name}</StaffLink></span>)}.</> : 'No library champion yet.'}</Text>
       {rel.journey.length ? (
         <List aria-label="This year’s journey">{rel.journey.map((j, i) => <List.Item key={`${j.date}-${i}`}>{formatDay(j.date)}: {j.label}</List.Item>)}</List>
       ) : <Text>No steps on the journey this year.</Text>}
@@ -101,7 +109,7 @@ export function HighlightsSection({ r }: { r: ReportDataDto }) {
       )) : <Text>No evidence was captured for the department this year.</Text>}
       {h.impact.length > 0 && (
         <List aria-label="Impact evaluations">
-          {h.impact.map((i) => <List.Item key={i.id}><AnchorLink to="/impact/$id" params={{ id: i.id }}>{i.title}</AnchorLink> ({impactStatusLabels[i.status as keyof typeof impactStatusLabels] ?? i.status}){i.outcomes ? `: ${i.outcomes}` : ''}</List.Item>)}
+          {h.impact.map((i) => <List.Item key={i.id}><StaffLink to="/impact/$id" id={i.id}>{i.title}</StaffLink> ({impactStatusLabels[i.status as keyof typeof impactStatusLabels] ?? i.status}){i.outcomes ? `: ${i.outcomes}` : ''}</List.Item>)}
         </List>
       )}
     </Section>
@@ -110,11 +118,12 @@ export function HighlightsSection({ r }: { r: ReportDataDto }) {
 
 export function PlanSection({ r }: { r: ReportDataDto }) {
   const p = r.plan.reviewed;
+  const staff = useContext(StaffLinks);
   return (
     <Section id="plan" title="This year’s action plan, reviewed">
       {p ? (
         <>
-          <Text>{n(p.done)} of {n(p.actions.length)} actions done, {n(p.open)} still open{p.carriedForward ? `, ${n(p.carriedForward)} carried into next year’s plan` : ''}.{p.agreedBy ? ` Agreed with ${p.agreedBy}${p.agreedOn ? ` on ${formatDay(p.agreedOn)}` : ''}.` : ''} <AnchorLink to="/plans/$id" params={{ id: p.id }}>Open the plan</AnchorLink></Text>
+          <Text>{n(p.done)} of {n(p.actions.length)} actions done, {n(p.open)} still open{p.carriedForward ? `, ${n(p.carriedForward)} carried into next year’s plan` : ''}.{p.agreedBy ? ` Agreed with ${p.agreedBy}${p.agreedOn ? ` on ${formatDay(p.agreedOn)}` : ''}.` : ''} {staff && <StaffLink to="/plans/$id" id={p.id}>Open the plan</StaffLink>}</Text>
           <Table striped>
             <Table.Thead><Table.Tr><Table.Th>Action</Table.Th><Table.Th>Status</Table.Th><Table.Th>Owner</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>{p.actions.map((a, i) => <Table.Tr key={i}><Table.Td>{a.title}</Table.Td><Table.Td>{actionStatusLabels[a.status as keyof typeof actionStatusLabels] ?? a.status}</Table.Td><Table.Td>{a.owner ?? '—'}</Table.Td></Table.Tr>)}</Table.Tbody>
