@@ -57,4 +57,12 @@ test('a librarian writes History’s annual report, shares it, the department re
   const pdf = readFileSync(await download.path());
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await fresh.close();
+
+  // the library-wide year: last year's themes from every department's discussion, ranked (the demo has six)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Annual reports' }).click();
+  await page.getByRole('link', { name: /^The library’s year/ }).click();
+  await expect(page.getByRole('heading', { name: 'The library’s year', level: 1 })).toBeVisible();
+  const themes = page.getByRole('table', { name: /^Key themes/ });
+  await expect(themes.getByRole('row').nth(1)).toContainText('Reading lists');
+  await checkPage(page, '73-library-year');
 });

@@ -238,6 +238,11 @@ const reportsRoute = createRoute({
   path: '/reports',
   component: lazyRouteComponent(() => import('./modules/reports/ReportsPage.tsx'), 'ReportsPage'),
 });
+const libraryYearRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/library',
+  component: lazyRouteComponent(() => import('./modules/reports/LibraryYearPage.tsx'), 'LibraryYearPage'),
+});
 const reportRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/reports/$orgUnitId/$year',
@@ -263,7 +268,7 @@ const routeTree = rootRoute.addChildren([
     homeRoute, departmentsRoute, departmentRoute, peopleRoute, personRoute, engagementsRoute, engagementRoute, coverageRoute,
     overviewRoute, partnershipRoute, prioritiesRoute, adminRoute,
     opportunitiesRoute, newOpportunityRoute, opportunityRoute, plansRoute, planRoute, campaignsRoute, campaignRoute, goalsRoute, goalRoute,
-    evidenceRoute, impactRoute, impactEvaluationRoute, metricsRoute, importsRoute, importJobRoute, reportsRoute, reportRoute,
+    evidenceRoute, impactRoute, impactEvaluationRoute, metricsRoute, importsRoute, importJobRoute, reportsRoute, libraryYearRoute, reportRoute,
     captureRoute, duplicatesRoute,
   ]),
 ]);

@@ -28,6 +28,7 @@ export function ReportsPage() {
         Each department’s year in numbers and words: its figures come from what has been logged, imported and captured; the introduction,
         conclusion, the discussion with the head of department and next year’s actions are yours to write.
       </Text>
+      <Text><AnchorLink to="/reports/library">The library’s year: every department at once, and the themes for planning</AnchorLink></Text>
       <Group align="end">
         <Select label="Academic year" data={years} value={year} allowDeselect={false} onChange={(v) => { setYear(v ?? year); setPage(1); }} />
         <TextInput label="Department" placeholder="Name contains…" value={q} onChange={(e) => { setQ(e.currentTarget.value); setPage(1); }} />
