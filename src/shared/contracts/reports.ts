@@ -169,3 +169,19 @@ export const libraryYearDto = z.object({
 });
 export type LibraryYearDto = z.infer<typeof libraryYearDto>;
 export const libraryYearQuery = z.strictObject({ year: z.coerce.number().int().min(1990).max(2100).optional() });
+
+/** Every department's report for a year as a ZIP of PDFs, made in the background. */
+export const reportBatchDto = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  yearLabel: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  done: z.number().int(),
+  /** null until the departments are counted */
+  total: z.number().int().nullable(),
+  error: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ReportBatchDto = z.infer<typeof reportBatchDto>;
+export const startReportBatchBody = z.strictObject({ year: z.number().int().min(1990).max(2100) });

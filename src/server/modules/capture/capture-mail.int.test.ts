@@ -70,15 +70,25 @@ describe('capture: the SMTP listener', () => {
     expect(item?.toAddresses).toEqual(['ada.byron@maths.example.ac.uk']);
   });
 
-  it('reads a forwarded message as the partner’s, and attributes by the From header when the envelope sender is a bounce address', async () => {
+  it('reads a forwarded message as the partner’s who wrote it', async () => {
     await transport().sendMail({
-      envelope: { from: 'bounces+srs=x@relay.example.ac.uk', to: 'capture@rapport.example.ac.uk' },
+      envelope: { from: 'liaison@library.example.ac.uk', to: 'capture@rapport.example.ac.uk' },
       from: 'liaison@library.example.ac.uk', to: 'capture@rapport.example.ac.uk', subject: 'Fwd: Open access fees',
       text: 'For the record.\n\n---------- Forwarded message ---------\nFrom: Grace Hopper <g.hopper@computing.example.ac.uk>\nDate: Mon, 16 Nov 2026 at 09:12\nSubject: Open access fees\nTo: Liaison Librarian <liaison@library.example.ac.uk>\n\nCan the library cover the APC for our Nature paper?\n',
     });
     const [item] = await items('Open access fees');
     expect(item).toMatchObject({ source: 'smtp', fromAddress: 'g.hopper@computing.example.ac.uk', initiatedBy: 'partner', people: [{ id: w.people.grace }], occurredOn: '2026-11-16' });
     expect(item?.excerpt).toBe('Can the library cover the APC for our Nature paper?');
+  });
+
+  it('trusts the envelope sender only: a librarian’s address in the From header does not let a stranger in', async () => {
+    const before = await t.handle.db.selectFrom('capture_items').select('id').execute();
+    const forged = transport().sendMail({
+      envelope: { from: 'bounces+srs=x@relay.example.ac.uk', to: 'capture@rapport.example.ac.uk' },
+      from: 'liaison@library.example.ac.uk', to: 'capture@rapport.example.ac.uk', subject: 'Forged', text: 'Not from the librarian at all',
+    });
+    await expect(forged).rejects.toMatchObject({ responseCode: 550 });
+    expect(await t.handle.db.selectFrom('capture_items').select('id').execute()).toHaveLength(before.length);
   });
 
   it('refuses an unknown sender with a 550 and writes nothing', async () => {

@@ -9,13 +9,16 @@ import { AppError, invalid } from '../../http/errors.ts';
 import { errorResponses, typed } from '../../http/route.ts';
 import type { CaptureService } from './capture.service.ts';
 
+/** A calendar export or a saved message is parsed whole, in memory: far below an import's limit. */
+export const MAX_CAPTURE_BYTES = 10 * 1024 * 1024;
+
 /**
- * The one file of a multipart upload, in memory: calendars and messages are parsed whole. The
- * multipart limit (config.imports.maxUploadBytes) stops a larger one while it streams in.
+ * The one file of a multipart upload, in memory: calendars and messages are parsed whole. A larger
+ * one is stopped while it streams in, at `maxBytes`.
  */
 async function fileOf(req: FastifyRequest, maxBytes: number): Promise<Buffer> {
   if (!req.isMultipart()) throw invalid('file', 'send the file as multipart/form-data, in a part named “file”');
-  const part = await req.file();
+  const part = await req.file({ limits: { fileSize: maxBytes } });
   if (!part || part.fieldname !== 'file') throw invalid('file', 'attach the file in a part named “file”');
   let buf: Buffer;
   try {

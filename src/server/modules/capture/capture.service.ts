@@ -145,12 +145,13 @@ export function captureService(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) 
         if (!OPEN.includes(row.status)) throw conflict(row.status);
         await assertPeopleInInstitution(trx, actor.institutionId, body.personIds, 'personIds');
         const before = await one(trx, actor, id);
+        const now = isoNow(clock);
+        // claimed first, guarded on its status: a confirm or dismiss that got there first wins, and this is a 409
+        if (!await repo.moveItem(trx, actor.institutionId, id, OPEN, { status: 'suggested', updated_at: now })) throw conflict(row.status);
         await repo.insertPeople(trx, body.personIds.map((p) => ({ item_id: id, person_id: p, institution_id: actor.institutionId, matched_by: 'manual' as const, address: null })));
         const personIds = [...new Set([...before.people.map((p) => p.id), ...body.personIds])].sort();
         const units = repo.unitsOn(await repo.positionsOf(trx, actor.institutionId, personIds), personIds, row.occurred_on);
         await repo.replaceUnits(trx, id, units.map((u) => ({ item_id: id, org_unit_id: u, institution_id: actor.institutionId })));
-        const now = isoNow(clock);
-        await repo.moveItem(trx, actor.institutionId, id, OPEN, { status: 'suggested', updated_at: now });
         await recordAudit(trx, actor, {
           action: 'update', entityType: 'capture_item', entityId: id,
           before: auditSnapshot(row, before.people.map((p) => p.id).sort(), before.departments.map((d) => d.id).sort()),

@@ -134,6 +134,11 @@ export function readCalendar(text: string, o: CalendarOptions): CalendarResult {
         skipped++;
         continue;
       }
+      // an event without a start (or one ical.js cannot read) is skipped, not a failed upload
+      if (!vevent.hasProperty('dtstart')) {
+        skipped++;
+        continue;
+      }
       const event = new ICAL.Event(vevent);
       if (!event.isRecurring()) {
         const key = event.isRecurrenceException() ? `${uid}#${event.recurrenceId.toJSDate().toISOString()}` : uid;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../lib/deps.ts';
-import { captureRoutes } from './capture.routes.ts';
+import { captureRoutes, MAX_CAPTURE_BYTES } from './capture.routes.ts';
 import { captureService } from './capture.service.ts';
 import { startSmtpListener, type SmtpListener } from './smtp.ts';
 
@@ -14,7 +14,7 @@ declare module 'fastify' {
 /** Low-effort capture: calendar and email uploads, the optional SMTP listener, and the review queue. */
 export function registerCapture(app: FastifyInstance, deps: AppDeps) {
   const svc = captureService(deps);
-  captureRoutes(app, svc, deps.config.imports.maxUploadBytes);
+  captureRoutes(app, svc, Math.min(deps.config.imports.maxUploadBytes, MAX_CAPTURE_BYTES));
   const smtp = deps.config.capture.smtp;
   let listener: SmtpListener | null = null;
   app.decorate('captureSmtpPort', () => listener?.port() ?? null);

@@ -19,14 +19,6 @@ const MAX_RECIPIENTS = 20;
 
 const refusal = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
 
-/** The From header's address, read from the raw header block (unfolded) without parsing the whole message. */
-function headerFrom(raw: Buffer): string | null {
-  const end = raw.indexOf('\r\n\r\n');
-  const head = raw.subarray(0, end < 0 ? Math.min(raw.length, 65_536) : end).toString('utf8').replace(/\r?\n[ \t]+/g, ' ');
-  const line = /^from:(.*)$/im.exec(head)?.[1] ?? '';
-  return addressOf(/<([^>]+)>/.exec(line)?.[1] ?? line);
-}
-
 function collect(stream: SMTPServerDataStream): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
@@ -41,26 +33,24 @@ function collect(stream: SMTPServerDataStream): Promise<Buffer> {
 
 /**
  * The optional SMTP listener: a member of staff forwards (or Bccs) a message to it and it waits in
- * their review queue. It relays nothing and takes mail only from an active librarian (or higher) of
- * some institution, named by the envelope sender or the From header; anyone else gets a 550. Plain
- * SMTP without AUTH or STARTTLS: it listens on loopback by default, behind the institution's own
- * mail server.
+ * their review queue. It relays nothing and takes mail only when the envelope sender (MAIL FROM) is
+ * an active librarian (or higher) of some institution; anyone else gets a 550. The From header is not
+ * trusted: anyone can write it. Plain SMTP without AUTH or STARTTLS, so the envelope is only as good
+ * as whoever hands the message over: it listens on loopback by default, for the institution's own
+ * mail server, which has authenticated the sender, to deliver to.
  */
 export async function startSmtpListener(cfg: SmtpListenConfig, deps: { db: Db; capture: CaptureService }, log: FastifyBaseLogger): Promise<SmtpListener> {
-  async function sender(session: SMTPServerSession, raw: Buffer) {
-    const envelope = session.envelope.mailFrom ? addressOf(session.envelope.mailFrom.address) : null;
-    for (const address of [envelope, headerFrom(raw)]) {
-      if (!address) continue;
-      const user = await repo.activeUserByEmail(deps.db, address);
-      if (user && roleRank[user.role] >= roleRank.librarian) return user;
-    }
-    return null;
+  async function sender(session: SMTPServerSession) {
+    const address = session.envelope.mailFrom ? addressOf(session.envelope.mailFrom.address) : null;
+    if (!address) return null;
+    const user = await repo.activeUserByEmail(deps.db, address);
+    return user && roleRank[user.role] >= roleRank.librarian ? user : null;
   }
 
   async function receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<string> {
     const raw = await collect(stream);
     if (stream.sizeExceeded) throw refusal(552, `Message is larger than ${cfg.maxBytes} bytes`);
-    const user = await sender(session, raw);
+    const user = await sender(session);
     if (!user) throw refusal(550, 'No Rapport librarian has this sender address; nothing was captured');
     const actor: Actor = { userId: user.id, institutionId: user.institution_id, role: user.role, requestId: `smtp-${session.id}-${newId()}` };
     const rcpts = session.envelope.rcptTo.map((r) => r.address);

@@ -92,7 +92,7 @@ export interface UnitFigures extends RawFigures {
 export async function byOrgUnit(db: Executor, institutionId: string, w: Window): Promise<UnitFigures[]> {
   const shares = counted(db, institutionId, w)
     .innerJoin('engagement_org_units as l', (j) => j.onRef('l.engagement_id', '=', 'e.id').on('l.institution_id', '=', institutionId))
-    .$if(w.orgUnitIds !== undefined, (q) => q.where('l.org_unit_id', 'in', w.orgUnitIds as string[]))
+    .$if(w.orgUnitIds !== undefined, (q) => q.where('l.org_unit_id', 'in', w.orgUnitIds?.length ? w.orgUnitIds : ['']))
     .select((eb) => [
       'l.org_unit_id', 'e.attendance', 'e.duration_minutes',
       // how many units share the engagement: a seek on the link table's primary key (engagement_id, org_unit_id)

@@ -25,8 +25,6 @@ export const linkRefs = [
 export interface MergePlan extends Omit<MergeResultDto, 'dryRun'> {
   /** the kept person's columns after the merge (fills, champion, tags) */
   patch: Partial<PersonTable>;
-  /** engagements that come to the kept person, for the summaries */
-  movedEngagementIds: string[];
 }
 
 /** What merging `merged` into `keep` would do, read without writing: the dry run, and the real run's script. */
@@ -35,7 +33,6 @@ export async function planMerge(ex: Executor, keep: PersonTable, merged: PersonT
   const mergeIds = merged.map((p) => p.id);
   const moves = { engagements: 0, opportunities: 0, positions: 0, captureItems: 0, evidence: 0, planActions: 0, maturityAssessments: 0 };
   const shared = { engagements: 0, opportunities: 0, positions: 0, captureItems: 0 };
-  let movedEngagementIds: string[] = [];
   for (const l of linkRefs) {
     const rows = await ex.selectFrom(l.table).select([sql<string>`${sql.ref(l.owner)}`.as('owner'), 'person_id'])
       .where('institution_id', '=', inst).where('person_id', 'in', [keep.id, ...mergeIds]).execute();
@@ -45,7 +42,6 @@ export async function planMerge(ex: Executor, keep: PersonTable, merged: PersonT
     moves[l.kind] = newcomers.length;
     // each link beyond the one the kept person ends up with is folded into it
     shared[l.kind] = rows.filter((r) => r.person_id !== keep.id).length - newcomers.length;
-    if (l.kind === 'engagements') movedEngagementIds = newcomers;
   }
   for (const r of plainRefs) {
     const row = await ex.selectFrom(r.table).select((eb) => eb.fn.countAll<number>().as('n'))
@@ -85,5 +81,5 @@ export async function planMerge(ex: Executor, keep: PersonTable, merged: PersonT
   if (since !== keep.champion_since && (keep.is_champion === 1 || patch.is_champion === 1)) patch.champion_since = since;
   const tags = [...new Set(all.flatMap((p) => JSON.parse(p.tags) as string[]))];
   if (tags.length !== (JSON.parse(keep.tags) as string[]).length) patch.tags = JSON.stringify(tags);
-  return { keepId: keep.id, mergeIds, moves, shared, conflicts, filled, patch, movedEngagementIds };
+  return { keepId: keep.id, mergeIds, moves, shared, conflicts, filled, patch };
 }

@@ -44,9 +44,10 @@ async function foldPositions(trx: Executor, institutionId: string, keepId: strin
 async function applyMerge(trx: Executor, actor: Actor, keep: PersonTable, merged: PersonTable[], plan: MergePlan, now: string): Promise<void> {
   const inst = actor.institutionId;
   const mergeIds = merged.map((p) => p.id);
-  // dates and units of the engagements that change hands, read before their links move, for the summaries
-  const moved = plan.movedEngagementIds;
-  const units = moved.length ? await trx.selectFrom('engagement_org_units').select(['org_unit_id', 'occurred_on']).where('engagement_id', 'in', moved).execute() : [];
+  // units and dates of every engagement a merged record was on (moved or shared), read before the links
+  // move: the kept person's summaries are recomputed over them, the merged records' are removed
+  const units = await trx.selectFrom('engagement_org_units as u').innerJoin('engagement_people as p', 'p.engagement_id', 'u.engagement_id')
+    .select(['u.org_unit_id', 'u.occurred_on']).distinct().where('p.institution_id', '=', inst).where('p.person_id', 'in', mergeIds).execute();
   for (const m of mergeIds) {
     for (const l of linkRefs) {
       // one merged record at a time, so two of them on the same engagement cannot clash on the key
@@ -74,9 +75,11 @@ async function applyMerge(trx: Executor, actor: Actor, keep: PersonTable, merged
     before: { ...auditable(keep), mergedFrom: [] }, after: { ...auditable(after), mergedFrom: mergeIds, moved: plan.moves },
   }, now);
 
+  // the summaries have no foreign key to people: the merged records' rows go by hand
+  await trx.deleteFrom('unit_person_years').where('institution_id', '=', inst).where('person_id', 'in', mergeIds).execute();
   if (units.length) {
     await refreshSummaries(trx, await institutionRow(trx, inst), {
-      unitIds: [...new Set(units.map((u) => u.org_unit_id))], personIds: [keep.id, ...mergeIds], themeIds: [], dates: [...new Set(units.map((u) => u.occurred_on))],
+      unitIds: [...new Set(units.map((u) => u.org_unit_id))], personIds: [keep.id], themeIds: [], dates: [...new Set(units.map((u) => u.occurred_on))],
     });
   }
   await reindexPerson(trx, inst, keep.id, now.slice(0, 10));
@@ -105,7 +108,7 @@ export function mergeService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
         merged.sort((a, b) => body.mergeIds.indexOf(a.id) - body.mergeIds.indexOf(b.id));
         const plan = await planMerge(ex, keep, merged);
         if (!body.dryRun) await applyMerge(ex, actor, keep, merged, plan, isoNow(clock));
-        const { patch: _patch, movedEngagementIds: _moved, ...result } = plan;
+        const { patch: _patch, ...result } = plan;
         return { dryRun: body.dryRun, ...result };
       };
       return body.dryRun ? run(db) : db.transaction().execute(run);

@@ -15,10 +15,15 @@ export async function* reportBatch(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect
     .where('institution_id', '=', actor.institutionId).where('type', '=', 'department').where('status', '=', 'active')
     .orderBy('name').orderBy('id').execute();
   let done = 0;
+  const used = new Set<string>();
   for (const u of units) {
     const report = await data.compute(actor, u.id, year);
     const pdf = await reportPdf(report);
     done++;
-    yield { done, total: units.length, orgUnitId: u.id, name: u.name, fileName: pdfFileName(report), pdf };
+    // two departments with one code or name must not overwrite each other's file
+    let fileName = pdfFileName(report);
+    for (let k = 2; used.has(fileName); k++) fileName = pdfFileName(report).replace(/\.pdf$/, `-${k}.pdf`);
+    used.add(fileName);
+    yield { done, total: units.length, orgUnitId: u.id, name: u.name, fileName, pdf };
   }
 }

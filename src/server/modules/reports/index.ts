@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../lib/deps.ts';
+import { reportBatchJobs } from './batch-jobs.ts';
 import { reportData } from './report-data.ts';
 import { reportSharesRoutes, reportSharesService } from './report-shares.ts';
 import { reportsRoutes } from './reports.routes.ts';
@@ -7,6 +8,6 @@ import { reportsService } from './reports.service.ts';
 
 /** Annual departmental reports: figures computed from the data, words written by people. */
 export function registerReports(app: FastifyInstance, deps: AppDeps) {
-  reportsRoutes(app, reportsService(deps));
+  reportsRoutes(app, reportsService(deps), reportBatchJobs(deps, app.log));
   reportSharesRoutes(app, reportSharesService(deps, reportData(deps)));
 }

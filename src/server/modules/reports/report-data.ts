@@ -56,7 +56,13 @@ export function reportData(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) {
   return {
     yearOf,
 
-    async compute(actor: Actor, unitId: string, year: number | undefined): Promise<ReportDataDto> {
+    /**
+     * `forPartner`: the report as the department reads it through a share link, without what the
+     * library keeps to itself: named evidence whose source has not consented, and the reasoning
+     * behind its maturity judgement.
+     */
+    async compute(actor: Actor, unitId: string, year: number | undefined, opts: { forPartner?: boolean } = {}): Promise<ReportDataDto> {
+      const outsider = opts.forPartner === true;
       const inst = actor.institutionId;
       const unit = await findOrgUnit(db, inst, unitId);
       if (!unit) throw notFound('Org unit');
@@ -74,7 +80,7 @@ export function reportData(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) {
         relationships.journey(actor, unitId),
         repo.champions(db, inst, unitId, y.end),
         trainingTypes.length ? sconul.byOrgUnit(db, inst, { typeIds: trainingTypes.map((t) => t.id), from: y.start, to: y.end, orgUnitIds: [unitId] }) : Promise.resolve([]),
-        repo.evidenceIn(db, inst, unitId, range, EVIDENCE_SHOWN),
+        repo.evidenceIn(db, inst, unitId, range, EVIDENCE_SHOWN, outsider),
         repo.impactFor(db, inst, unitId, IMPACT_SHOWN),
         repo.planOf(db, inst, unitId, y.year),
         repo.reportRow(db, inst, unitId, y.year),
@@ -107,7 +113,7 @@ export function reportData(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) {
           teaching: { sessions: taught?.sessions ?? 0, attendees: Math.round(taught?.attendees ?? 0), userHours: oneDecimal((taught?.minutes ?? 0) / 60) },
         },
         relationship: {
-          maturity: latest ? { level: latest.level, label: maturityLabels[latest.level], assessedOn: latest.assessedOn, rationale: latest.rationale || null } : null,
+          maturity: latest ? { level: latest.level, label: maturityLabels[latest.level], assessedOn: latest.assessedOn, rationale: outsider ? null : latest.rationale || null } : null,
           journey: journey.items.filter((j) => j.date >= y.start && j.date <= y.end).map((j) => ({ date: j.date, kind: j.kind, label: j.title })),
           cadence: s.cadence,
           champions: champs.map((c) => ({ id: c.id, name: c.name, since: c.champion_since })),

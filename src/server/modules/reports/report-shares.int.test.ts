@@ -30,6 +30,12 @@ beforeAll(async () => {
   history = await f.orgUnit(tenant, 'Department of History', 'department');
   await f.engage(tenant.librarian, tenant, { type: 'meeting', on: '2025-10-01', units: [comp] });
   await tenant.librarian.put(`/api/v1/reports/${comp}/2025`, { introduction: 'Our year together.', themes: ['Research data'] });
+  for (const body of [
+    { kind: 'quote', text: 'Said in confidence.', sourceText: 'Head of School', occurredOn: '2026-01-10', orgUnitIds: [comp] },
+    { kind: 'quote', text: 'Happy to be quoted.', sourceText: 'Director of Teaching', consentRecorded: true, occurredOn: '2026-01-11', orgUnitIds: [comp] },
+    { kind: 'student_comment', text: 'Anonymous and fine to share.', attribution: 'anonymous', occurredOn: '2026-01-12', orgUnitIds: [comp] },
+  ]) expect((await tenant.librarian.post('/api/v1/evidence', body)).statusCode).toBe(201);
+  await f.assess(tenant.librarian, { orgUnitId: comp, level: 'partner', assessedOn: '2025-12-01', rationale: 'Internal judgement' });
 });
 afterAll(() => t.close());
 
@@ -51,6 +57,16 @@ describe('sharing a report with its department', () => {
     const list = (await tenant.librarian.get(`/api/v1/reports/${comp}/2025/share-links`)).json<ShareLinkDto[]>();
     expect(list.map((l) => [l.id, l.active])).toEqual([[created.link.id, true]]);
     expect(list[0]?.lastUsedAt).not.toBeNull();
+  });
+
+  it('the department sees named evidence only where its source consented, and not the library’s reasoning on maturity', async () => {
+    const { token } = await share();
+    const shared = (await readShared(token)).json<ReportDataDto>();
+    expect(shared.highlights.evidence.map((e) => e.text).sort()).toEqual(['Anonymous and fine to share.', 'Happy to be quoted.']);
+    expect(shared.relationship.maturity).toMatchObject({ level: 'partner', rationale: null });
+    const staff = (await tenant.viewer.get(`/api/v1/reports/${comp}/2025`)).json<ReportDataDto>();
+    expect(staff.highlights.evidence.map((e) => e.text)).toContain('Said in confidence.');
+    expect(staff.relationship.maturity?.rationale).toBe('Internal judgement');
   });
 
   it('a report never written can be shared: its row is made for it', async () => {

@@ -88,7 +88,7 @@ export function reportSharesService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>
       });
       // read as a viewer of the report's institution: the same figures staff see, nothing writable
       const partner: Actor = { userId: `share-link:${report.id}`, institutionId, role: 'viewer', requestId };
-      return data.compute(partner, report.org_unit_id, report.year);
+      return data.compute(partner, report.org_unit_id, report.year, { forPartner: true });
     },
   };
 }

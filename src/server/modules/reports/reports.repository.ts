@@ -59,13 +59,15 @@ export function champions(db: Executor, institutionId: string, unitId: string, o
 }
 
 /** The unit's evidence in the year, newest first: people's own words before figures. */
-export function evidenceIn(db: Executor, institutionId: string, unitId: string, r: Range, limit: number) {
+export function evidenceIn(db: Executor, institutionId: string, unitId: string, r: Range, limit: number, consentedOnly: boolean) {
   return db.selectFrom('evidence as e')
     .innerJoin('evidence_org_units as l', 'l.evidence_id', 'e.id')
     .leftJoin('people as p', 'p.id', 'e.source_person_id')
     .select(['e.id', 'e.kind', 'e.text', 'e.attribution', 'e.source_text', 'e.occurred_on', 'p.name as person_name'])
     .where('e.institution_id', '=', institutionId).where('l.org_unit_id', '=', unitId)
     .where('e.occurred_on', '>=', r.from).where('e.occurred_on', '<=', r.to)
+    // for readers outside the library: anonymous evidence, or named evidence whose source consented
+    .$if(consentedOnly, (q) => q.where((eb) => eb.or([eb('e.attribution', '=', 'anonymous'), eb('e.consent_recorded', '=', 1)])))
     .orderBy(sql`CASE WHEN e.kind IN ('quote', 'feedback', 'external_examiner', 'student_comment') THEN 0 ELSE 1 END`)
     .orderBy('e.occurred_on', 'desc').orderBy('e.id', 'desc')
     .limit(limit)

@@ -51,7 +51,8 @@ const LONG = 300;
 function parseCount(cell: string): number | null {
   const t = cell.replace(/[\s,]/g, '');
   if (t === '') return 0;
-  return /^\d{1,12}$/.test(t) ? Number(t) : null;
+  // nine digits: the column is a 32-bit integer on PostgreSQL, and no title is used a billion times a month
+  return /^\d{1,9}$/.test(t) ? Number(t) : null;
 }
 
 const field = (key: string, label: string, help: string, hints: string[] = []) => ({ key, label, required: false, help, hints });
