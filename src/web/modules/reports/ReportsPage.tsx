@@ -4,7 +4,9 @@ import { academicYearOf } from '../../../shared/academic-year.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { canEdit, useMe } from '../identity/api.ts';
 import { useReportList } from './api.ts';
+import { ReportBatch } from './ReportBatch.tsx';
 
 const formatDate = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -21,6 +23,7 @@ export function ReportsPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const list = useReportList({ year: Number(year), q: q.trim() || undefined, page });
+  const { data: me } = useMe();
   return (
     <Stack>
       <Title order={1}>Annual reports</Title>
@@ -33,6 +36,7 @@ export function ReportsPage() {
         <Select label="Academic year" data={years} value={year} allowDeselect={false} onChange={(v) => { setYear(v ?? year); setPage(1); }} />
         <TextInput label="Department" placeholder="Name contains…" value={q} onChange={(e) => { setQ(e.currentTarget.value); setPage(1); }} />
       </Group>
+      {canEdit(me, 'manager') && <ReportBatch key={year} year={Number(year)} label={years.find((y) => y.value === year)?.label ?? year} />}
       <QueryState query={list} label="Loading reports" isEmpty={(d) => d.total === 0} empty="No department matches.">
         {(d) => (
           <>
