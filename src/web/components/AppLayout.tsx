@@ -104,7 +104,7 @@ export function AppLayout() {
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+        <AppShell.Navbar p="xs" component="nav" aria-label="Main" style={{ overflowY: 'auto' }}>
           {nav.map((n) => (
             <NavLink key={n.to} component={Link} to={n.to} label={n.label} onClick={closeNav} variant="filled" active={n.to === '/' ? pathname === '/' : pathname.startsWith(n.to)} />
           ))}
