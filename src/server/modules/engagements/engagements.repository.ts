@@ -64,16 +64,21 @@ export async function assertActiveUser(db: Executor, institutionId: string, id: 
 export const findEngagement = (db: Executor, institutionId: string, id: string) =>
   db.selectFrom('engagements').selectAll().where('institution_id', '=', institutionId).where('id', '=', id).executeTakeFirst();
 
-export async function getEngagementRow(db: Executor, institutionId: string, id: string): Promise<EngagementRow | undefined> {
+/** Engagements of this institution with their type's label, by id. */
+export function engagementRows(db: Executor, institutionId: string, ids: string[]): Promise<EngagementRow[]> {
+  if (!ids.length) return Promise.resolve([]);
   return db
     .selectFrom('engagements as e')
     .innerJoin('vocab_terms as t', 't.id', 'e.type_id')
     .selectAll('e')
     .select('t.label as type_label')
     .where('e.institution_id', '=', institutionId)
-    .where('e.id', '=', id)
-    .executeTakeFirst();
+    .where('e.id', 'in', ids)
+    .execute();
 }
+
+export const getEngagementRow = async (db: Executor, institutionId: string, id: string): Promise<EngagementRow | undefined> =>
+  (await engagementRows(db, institutionId, [id]))[0];
 
 export const insertEngagement = (db: Executor, row: EngagementTable) => db.insertInto('engagements').values(row).execute();
 

@@ -100,15 +100,8 @@ export function engagementSearchDoc(institutionId: string, dto: EngagementDto) {
 
 /** Reads the engagements back (eight queries, however many) and (re)indexes each for search; returns them. */
 export async function indexEngagements(trx: Executor, institutionId: string, ids: string[]): Promise<EngagementDto[]> {
-  if (!ids.length) return [];
-  const rows: repo.EngagementRow[] = await trx
-    .selectFrom('engagements as e')
-    .innerJoin('vocab_terms as t', 't.id', 'e.type_id')
-    .selectAll('e')
-    .select('t.label as type_label')
-    .where('e.institution_id', '=', institutionId)
-    .where('e.id', 'in', ids)
-    .execute();
+  const rows = await repo.engagementRows(trx, institutionId, ids);
+  if (!rows.length) return [];
   const rel = await repo.loadRelations(trx, rows.map((r) => r.id));
   const dtos = rows.map((r) => toEngagementDto(r, rel));
   for (const dto of dtos) await indexDocument(trx, engagementSearchDoc(institutionId, dto));

@@ -1,9 +1,10 @@
 import { LineChart } from 'echarts/charts';
 import { AriaComponent, GridSimpleComponent, LegendPlainComponent } from 'echarts/components';
-import { init, use as registerParts } from 'echarts/core';
+import { use as registerParts } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import type { MetricPointDto } from '../../../shared/contracts/metrics.ts';
+import { useEChart } from '../../components/useEChart.ts';
 
 // only what this chart draws, so the rest of ECharts stays out of the bundle
 registerParts([LineChart, GridSimpleComponent, LegendPlainComponent, AriaComponent, SVGRenderer]);
@@ -22,12 +23,7 @@ export function MetricTrendChart({ points, unitName, averageName, unit, summary 
   unit: string;
   summary: string;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const chart = init(el, undefined, { renderer: 'svg' });
-    chart.setOption({
+  const option = useMemo(() => ({
       aria: { enabled: true, label: { enabled: false } },
       legend: { top: 0, textStyle: { color: INK } },
       grid: { left: 48, right: 16, top: 40, bottom: 32 },
@@ -43,13 +39,7 @@ export function MetricTrendChart({ points, unitName, averageName, unit, summary 
           data: points.map((p) => p.institutionAverage), connectNulls: false,
         },
       ],
-    });
-    const resize = new ResizeObserver(() => chart.resize());
-    resize.observe(el);
-    return () => {
-      resize.disconnect();
-      chart.dispose();
-    };
-  }, [points, unitName, averageName, unit]);
+    }), [points, unitName, averageName, unit]);
+  const ref = useEChart(option);
   return <div ref={ref} role="img" aria-label={`Line chart of ${unitName} against the ${averageName.toLowerCase()}. ${summary}`} style={{ width: '100%', height: 260 }} />;
 }

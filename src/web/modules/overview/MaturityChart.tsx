@@ -1,9 +1,10 @@
 import { BarChart } from 'echarts/charts';
 import { AriaComponent, GridSimpleComponent, LegendPlainComponent } from 'echarts/components';
-import { init, use as registerParts } from 'echarts/core';
+import { use as registerParts } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { bands, count, type Point } from './bands.ts';
+import { useEChart } from '../../components/useEChart.ts';
 
 // only what this chart draws, so the rest of ECharts stays out of the bundle
 registerParts([BarChart, GridSimpleComponent, LegendPlainComponent, AriaComponent, SVGRenderer]);
@@ -13,12 +14,7 @@ registerParts([BarChart, GridSimpleComponent, LegendPlainComponent, AriaComponen
  * segment carries its count; the container is one image named by the summary, with the table beside it.
  */
 export function MaturityChart({ points, summary }: { points: Point[]; summary: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const chart = init(el, undefined, { renderer: 'svg' });
-    chart.setOption({
+  const option = useMemo(() => ({
       aria: { enabled: true, label: { enabled: false }, decal: { show: true } },
       legend: { top: 0, textStyle: { color: '#1a1b1e' } },
       grid: { left: 40, right: 16, top: 48, bottom: 32 },
@@ -32,13 +28,7 @@ export function MaturityChart({ points, summary }: { points: Point[]; summary: s
         label: { show: true, color: '#fff', fontWeight: 'bold', formatter: ({ value }: { value: number }) => (value ? String(value) : '') },
         data: points.map((p) => count(p, b.key)),
       })),
-    });
-    const resize = new ResizeObserver(() => chart.resize());
-    resize.observe(el);
-    return () => {
-      resize.disconnect();
-      chart.dispose();
-    };
-  }, [points]);
+    }), [points]);
+  const ref = useEChart(option);
   return <div ref={ref} role="img" aria-label={`Stacked bar chart of departments by maturity level. ${summary}`} style={{ width: '100%', height: 320 }} />;
 }

@@ -1,7 +1,6 @@
 import { Stack, Text } from '@mantine/core';
-import { init } from 'echarts/core';
-import { useEffect, useRef } from 'react';
 import type { ReportChart } from '../../../shared/report-charts.ts';
+import { useEChart } from '../../components/useEChart.ts';
 
 /**
  * One of the report's charts in the browser, drawn from the same option the PDF renders (with
@@ -9,19 +8,7 @@ import type { ReportChart } from '../../../shared/report-charts.ts';
  * figures themselves are in the tables beside it.
  */
 export function ReportChartView({ chart }: { chart: ReportChart }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const c = init(el, undefined, { renderer: 'svg' });
-    c.setOption(chart.option);
-    const resize = new ResizeObserver(() => c.resize());
-    resize.observe(el);
-    return () => {
-      resize.disconnect();
-      c.dispose();
-    };
-  }, [chart]);
+  const ref = useEChart(chart.option);
   return (
     <Stack gap={4}>
       <div ref={ref} role="img" aria-label={`${chart.title}. ${chart.alt}`} style={{ width: '100%', height: chart.height }} />

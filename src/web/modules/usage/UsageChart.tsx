@@ -1,8 +1,9 @@
 import { LineChart } from 'echarts/charts';
 import { AriaComponent, GridSimpleComponent } from 'echarts/components';
-import { init, use as registerParts } from 'echarts/core';
+import { use as registerParts } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
+import { useEChart } from '../../components/useEChart.ts';
 
 // only what this chart draws, so the rest of ECharts stays out of the bundle
 registerParts([LineChart, GridSimpleComponent, AriaComponent, SVGRenderer]);
@@ -11,24 +12,13 @@ const INK = '#1a1b1e';
 
 /** One metric type's monthly counts as a line; months no report covers are gaps. The table beside it holds the figures. */
 export function UsageChart({ labels, counts, summary }: { labels: string[]; counts: (number | null)[]; summary: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const chart = init(el, undefined, { renderer: 'svg' });
-    chart.setOption({
+  const option = useMemo(() => ({
       aria: { enabled: true, label: { enabled: false } },
       grid: { left: 56, right: 16, top: 16, bottom: 32 },
       xAxis: { type: 'category', data: labels, axisLabel: { color: INK }, axisLine: { lineStyle: { color: INK } } },
       yAxis: { type: 'value', min: 0, axisLabel: { color: INK } },
       series: [{ type: 'line', color: '#364fc7', symbol: 'circle', symbolSize: 8, lineStyle: { width: 3 }, data: counts, connectNulls: false }],
-    });
-    const resize = new ResizeObserver(() => chart.resize());
-    resize.observe(el);
-    return () => {
-      resize.disconnect();
-      chart.dispose();
-    };
-  }, [labels, counts]);
+    }), [labels, counts]);
+  const ref = useEChart(option);
   return <div ref={ref} role="img" aria-label={`Line chart. ${summary}`} style={{ width: '100%', height: 240 }} />;
 }
