@@ -1,5 +1,5 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { openSqlite } from '../src/server/db/database.ts';
 import { postgresDialect, sqliteDialect, type Dialect } from '../src/server/db/dialect.ts';
@@ -7,6 +7,7 @@ import { migrate } from '../src/server/db/migrate.ts';
 import type { Database } from '../src/server/db/types.ts';
 import { insertDefaultTemplate } from '../src/server/modules/org/org.repository.ts';
 import { SCALE_SIGN_IN, scaleCounts, seedScale } from '../src/server/seed/scale.ts';
+import { hasReportInputs, seedReportInputs } from '../src/server/seed/scale-reports.ts';
 
 /**
  * The bench builds its own Kysely (rather than openDatabase) to add a `log` hook: it
@@ -87,7 +88,10 @@ export function openBenchDb(scale: number, databaseUrl: string | undefined): Ben
   return { db, dialect: sqliteDialect, describe: `SQLite ${path}`, sqlitePath: path, recorder, close: () => db.destroy() };
 }
 
-const TABLES = ['org_units', 'users', 'coverage', 'people', 'positions', 'engagements', 'engagement_people', 'engagement_staff', 'engagement_org_units', 'engagement_themes', 'search_documents'] as const;
+const TABLES = [
+  'org_units', 'users', 'coverage', 'people', 'positions', 'engagements', 'engagement_people', 'engagement_staff', 'engagement_org_units', 'engagement_themes', 'search_documents',
+  'metric_values', 'evidence', 'maturity_assessments', 'action_plans', 'plan_actions', 'annual_reports',
+] as const;
 export type Counts = Record<(typeof TABLES)[number], number>;
 
 async function countRows(db: Kysely<Database>, institutionId: string): Promise<Counts> {
@@ -134,6 +138,12 @@ export async function ensureDataset(b: BenchDb, scale: number, print: (s: string
     // a dataset seeded before the partnership model existed: give it the default template new institutions get
     await insertDefaultTemplate(b.db, institutionId, new Date().toISOString());
     print('added the default partnership template to the existing dataset');
+  }
+  if (institutionId && !(await hasReportInputs(b.db, institutionId))) {
+    // a dataset seeded before the reports' inputs were part of it: add them (about a minute)
+    const written = await seedReportInputs(b.db, institutionId, { seed: 2 });
+    await sql`ANALYZE`.execute(b.db);
+    print(`added the annual reports' inputs to the existing dataset: ${written.toLocaleString('en')} rows`);
   }
   if (!institutionId) {
     print(`seeding scale ${scale} into ${b.describe} …`);

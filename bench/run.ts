@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale N --requests N --warmup N]`: latency of the pages a librarian
+ * `npm run bench [-- --scale N --requests N --warmup N --only words]`: latency of the pages a librarian
  * opens most, through the real HTTP API and as bare SQL on the same database, on the
  * "Scale University" dataset (SQLite data/bench-scale-N.sqlite, or DATABASE_URL=postgres://…).
  * `--sql` also prints the statements each scenario ran, with their time when captured.
@@ -25,6 +25,8 @@ const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: '1' }, requests: { type: 'string', default: '100' }, warmup: { type: 'string', default: '10' }, sql: { type: 'boolean', default: false },
     'import-rows': { type: 'string', default: '1000000' }, 'imports-only': { type: 'boolean', default: false },
+    /** only the scenarios whose name holds one of these (comma-separated); "batch" for the report batch */
+    only: { type: 'string' },
   },
 });
 const scale = Number(values.scale);
@@ -62,7 +64,9 @@ try {
   const rows: string[][] = [];
   const notes: string[] = [];
   const statements: string[] = [];
-  for (const s of scenarios(picks)) {
+  const only = values.only?.split(',').map((w) => w.trim()).filter(Boolean);
+  const wanted = (name: string) => !only || only.some((w) => name.includes(w));
+  for (const s of scenarios(picks).filter((x) => wanted(x.name))) {
     const r = await measure(s, client, bench);
     if (typeof r === 'string') {
       rows.push([s.name, '', '', '', '', '', '', '', 'skipped']);
@@ -81,7 +85,7 @@ try {
   print('SQL: the read statements each request ran (session lookup included), captured via Kysely\'s log hook and re-run on the same database.');
   for (const n of notes) print(`note: ${n}`);
   const benchUser = await bench.db.selectFrom('users').select('id').where('email', '=', SCALE_SIGN_IN.email).executeTakeFirstOrThrow();
-  await benchReportBatch(bench.db, bench.dialect, dataset.institutionId, benchUser.id, Number(picks.from.slice(0, 4)), print);
+  if (wanted('batch')) await benchReportBatch(bench.db, bench.dialect, dataset.institutionId, benchUser.id, Number(picks.from.slice(0, 4)), print);
   if (values.sql) print(`\nstatements of the first variant, as captured:\n${statements.join('\n')}`);
 } finally {
   await app.close();
@@ -150,7 +154,9 @@ async function describe(b: BenchDb): Promise<string> {
   const cpu = cpus();
   return [
     `dataset: scale ${scale}: ${c.org_units.toLocaleString('en')} org units, ${c.people.toLocaleString('en')} people (${c.positions.toLocaleString('en')} positions), ${c.users.toLocaleString('en')} users (${c.coverage} coverage rows), ` +
-      `${c.engagements.toLocaleString('en')} engagements, ${links.toLocaleString('en')} link rows, ${c.search_documents.toLocaleString('en')} search documents; ${dataset.rows.toLocaleString('en')} rows` +
+      `${c.engagements.toLocaleString('en')} engagements, ${links.toLocaleString('en')} link rows, ${c.search_documents.toLocaleString('en')} search documents; ` +
+      `for the reports ${c.metric_values.toLocaleString('en')} metric values, ${c.evidence.toLocaleString('en')} evidence, ${c.maturity_assessments.toLocaleString('en')} assessments, ` +
+      `${c.action_plans.toLocaleString('en')} plans with ${c.plan_actions.toLocaleString('en')} actions, ${c.annual_reports.toLocaleString('en')} past reports; ${dataset.rows.toLocaleString('en')} rows` +
       (dataset.bytes ? `, ${(dataset.bytes / 2 ** 20).toFixed(0)} MiB file` : ''),
     dataset.seeded ? `seeded now: ${dataset.seeded.seconds.toFixed(1)} s (${dataset.seeded.cpuSeconds.toFixed(1)} s CPU), ${Math.round(dataset.seeded.rowsPerSecond).toLocaleString('en')} rows/s` : 'dataset reused (already seeded)',
     `database: ${version}, ${b.describe}`,

@@ -101,6 +101,28 @@ describe('scale dataset', () => {
     expect((await other.viewer.get(`/api/v1/search?q=${encodeURIComponent(surname)}`)).json<{ hits: unknown[] }>().hits).toEqual([]);
   });
 
+  it('gives every department ten years of what its annual report reads, so the report bench times full sections', async () => {
+    const db = t.handle.db;
+    const [dept] = await db.selectFrom('org_units').select('id').where('institution_id', '=', institutionId).where('type', '=', 'department').execute();
+    const plans = await db.selectFrom('action_plans').select('year').where('org_unit_id', '=', dept?.id ?? '').orderBy('year').execute();
+    expect(plans.map((p) => p.year)).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    const reports = await db.selectFrom('annual_reports').select('year').where('org_unit_id', '=', dept?.id ?? '').orderBy('year').execute();
+    expect(reports.map((p) => p.year)).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]); // this year's is not yet written
+
+    const bench = await login(t.app, SCALE_SIGN_IN.email, SCALE_SIGN_IN.password);
+    const res = await bench.get(`/api/v1/reports/${dept?.id ?? ''}/2025`);
+    expect(res.statusCode).toBe(200);
+    const report = res.json<{ metrics: { points: { value: number | null }[] }[]; highlights: { evidence: unknown[]; impact: unknown[] }; relationship: { maturity: unknown }; plan: { reviewed: { actions: unknown[] } | null } }>();
+    expect(report.metrics).toHaveLength(6); // the monthly series is not a headline metric
+    for (const m of report.metrics) expect(m.points).toHaveLength(5);
+    expect(report.highlights.evidence.length).toBeGreaterThan(0);
+    expect(report.highlights.impact.length).toBeGreaterThanOrEqual(2); // a planned evaluation is not a highlight
+    expect(report.relationship.maturity).not.toBeNull();
+    expect(report.plan.reviewed?.actions.length).toBeGreaterThanOrEqual(4);
+    const library = await bench.get('/api/v1/reports/library?year=2024');
+    expect(library.json<{ themes: unknown[] }>().themes.length).toBeGreaterThan(0);
+  });
+
   it('is deterministic from the seed', async () => {
     const same = await freshApp();
     await seedScale(same.handle.db, { scale: SCALE, seed: 42 });

@@ -6,11 +6,12 @@ import { insertInstitution } from '../modules/org/org.repository.ts';
 import { rebuildSummaries } from '../modules/relationships/summaries.ts';
 import { searchRow } from '../modules/search/search.index.ts';
 import { insertBatched } from './batch.ts';
+import { seedReportInputs } from './scale-reports.ts';
 
 /**
  * A synthetic "Scale University" for load testing: at scale 1 about 300 org units,
  * 20,000 people, 60 staff and 1,000,000 engagements with their link rows and search
- * documents. Content is deterministic from the seed (ids are not: they are UUIDv7).
+ * documents, and ten years of what the departments' annual reports read (scale-reports.ts). Content is deterministic from the seed (ids are not: they are UUIDv7).
  */
 export const SCALE_INSTITUTION = 'Scale University';
 export const SCALE_SIGN_IN = { email: 'bench@scale.example', password: 'rapport-scale-bench' } as const;
@@ -194,6 +195,7 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<{ orgUnits:
     await commit(db, engagementRows(c, start, end));
     progress(end, counts.engagements, 'engagements');
   }
+  await seedReportInputs(db, inst, { seed: (opts.seed ?? 1) + 1, onProgress: (done, total) => progress(done, total, 'report inputs (departments)') });
   progress(0, 1, 'signal summaries');
   await db.transaction().execute((trx) => rebuildSummaries(trx, { id: inst, academic_year_start_month: 8, academic_year_start_day: 1 }));
   progress(1, 1, 'signal summaries');

@@ -90,13 +90,13 @@ export const unitValues = async (db: Executor, institutionId: string, orgUnitId:
  * Per metric and period: the mean over this institution's org units of one type that have a figure,
  * and how many there were. Grouped in the database, so no unit's figures leave it but as the mean.
  */
-export async function averagesByType(db: Executor, institutionId: string, type: OrgUnitType, metricIds: string[]) {
-  if (!metricIds.length) return [];
+export async function averagesByType(db: Executor, institutionId: string, type: OrgUnitType, metricIds: string[], periods?: string[]) {
+  if (!metricIds.length || periods?.length === 0) return [];
   const res = await sql<{ metric_id: string; period: string; average: number | string; units: number | string }>`
     SELECT v.metric_id, v.period, avg(v.value) AS average, count(*) AS units
     FROM metric_values v JOIN org_units o ON o.id = v.org_unit_id
     WHERE v.institution_id = ${institutionId} AND o.institution_id = ${institutionId} AND o.type = ${type}
-      AND v.metric_id IN (${sql.join(metricIds)})
+      AND v.metric_id IN (${sql.join(metricIds)})${periods ? sql` AND v.period IN (${sql.join(periods)})` : sql``}
     GROUP BY v.metric_id, v.period
     ORDER BY v.metric_id, v.period`.execute(db);
   return res.rows.map((r) => ({ metric_id: r.metric_id, period: r.period, average: Number(r.average), units: Number(r.units) }));

@@ -7,7 +7,9 @@ import type { Actor } from '../../http/actor.ts';
 import { notFound } from '../../http/errors.ts';
 import { isoNow, localDate } from '../../lib/clock.ts';
 import type { AppDeps } from '../../lib/deps.ts';
-import { metricsService } from '../evidence/metrics.service.ts';
+import type { OrgUnitType } from '../../db/types.ts';
+import { roundAverage } from '../evidence/metrics.mapper.ts';
+import * as metricsRepo from '../evidence/metrics.repository.ts';
 import * as sconul from '../evidence/sconul.repository.ts';
 import { findOrgUnit, institutionRow } from '../org/org.repository.ts';
 import { relationshipsService } from '../relationships/relationships.service.ts';
@@ -27,7 +29,6 @@ const oneDecimal = (x: number) => Math.round((x + Number.EPSILON) * 10) / 10;
  */
 export function reportData(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) {
   const { db, clock } = deps;
-  const metrics = metricsService(deps);
   const relationships = relationshipsService(deps);
 
   /** The academic year starting in `year`, or the current one. */
@@ -38,19 +39,27 @@ export function reportData(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) {
     return { inst, y, previous: academicYearStarting(y.year - 1, m, d) };
   }
 
-  async function headlineMetrics(actor: Actor, unitId: string, yearKey: number): Promise<ReportMetricDto[]> {
-    const all = await metrics.forOrgUnit(actor, unitId);
-    const first = yearKey - TREND_YEARS + 1;
-    return all.items.filter((i) => i.metric.periodKind === 'academic_year').map((i) => {
-      const byPeriod = new Map(i.points.map((p) => [p.period, p]));
+  /**
+   * The unit's academic-year metrics over the trend window, beside the mean of the units of its type:
+   * three queries shaped for the report, rather than the Metrics tab's every period and statistic.
+   */
+  async function headlineMetrics(inst: string, unit: { id: string; type: OrgUnitType }, yearKey: number): Promise<ReportMetricDto[]> {
+    const periods = Array.from({ length: TREND_YEARS }, (_, k) => String(yearKey - TREND_YEARS + 1 + k));
+    const definitions = (await metricsRepo.listDefinitions(db, inst)).filter((d) => d.period_kind === 'academic_year');
+    const own = (await metricsRepo.unitValues(db, inst, unit.id, definitions.map((d) => d.id))).filter((v) => periods.includes(v.period));
+    const shown = definitions.filter((d) => own.some((v) => v.metric_id === d.id));
+    const averages = await metricsRepo.averagesByType(db, inst, unit.type, shown.map((d) => d.id), periods);
+    const key = (metricId: string, period: string) => `${metricId}\u0000${period}`;
+    const values = new Map(own.map((v) => [key(v.metric_id, v.period), v.value]));
+    const means = new Map(averages.map((a) => [key(a.metric_id, a.period), roundAverage(a.average)]));
+    return shown.map((d) => ({
+      id: d.id, name: d.name, unit: d.unit, direction: d.direction, source: d.source,
       // every year of the window, so a missing year shows as a gap rather than closing up
-      const points = Array.from({ length: TREND_YEARS }, (_, k) => {
-        const period = String(first + k);
-        const p = byPeriod.get(period);
-        return { period, label: `${period}–${String((first + k + 1) % 100).padStart(2, '0')}`, value: p?.value ?? null, average: p?.institutionAverage ?? null };
-      });
-      return { id: i.metric.id, name: i.metric.name, unit: i.metric.unit, direction: i.metric.direction, source: i.metric.source, points };
-    }).filter((m) => m.points.some((p) => p.value !== null));
+      points: periods.map((period) => ({
+        period, label: `${period}–${String((Number(period) + 1) % 100).padStart(2, '0')}`,
+        value: values.get(key(d.id, period)) ?? null, average: means.get(key(d.id, period)) ?? null,
+      })),
+    }));
   }
 
   return {
@@ -71,7 +80,7 @@ export function reportData(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) {
       const trainingTypes = await sconul.typesByKeys(db, inst, TRAINING_TYPE_KEYS);
       const [parent, metricItems, byType, byTheme, prevTotal, signals, assessments, journey, champs, teaching, evidence, impact, plan, report] = await Promise.all([
         unit.parent_id ? findOrgUnit(db, inst, unit.parent_id) : Promise.resolve(undefined),
-        headlineMetrics(actor, unitId, y.year),
+        headlineMetrics(inst, unit, y.year),
         repo.engagementsByType(db, inst, unitId, range),
         repo.engagementsByTheme(db, inst, unitId, range),
         repo.engagementCount(db, inst, unitId, { from: previous.start, to: previous.end }),

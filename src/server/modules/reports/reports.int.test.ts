@@ -36,6 +36,9 @@ beforeAll(async () => {
   maths = await f.orgUnit(tenant, 'Department of Mathematics', 'department', faculty);
   ada = await f.person(tenant, 'Ada Lovelace', { isChampion: true, championSince: '2025-10-01', positions: [{ orgUnitId: comp, title: 'Director of Teaching' }] });
   const bob = await f.person(tenant, 'Bob Babbage', { positions: [{ orgUnitId: comp, title: 'Lecturer' }] });
+  // champions who are not Computing's on the year's last day: one moved on in the spring, one is in Maths
+  await f.person(tenant, 'Grace Hopper', { isChampion: true, championSince: '2024-01-01', positions: [{ orgUnitId: comp, title: 'Lecturer', startDate: '2020-09-01', endDate: '2026-03-31' }] });
+  await f.person(tenant, 'Emmy Noether', { isChampion: true, championSince: '2024-01-01', positions: [{ orgUnitId: maths, title: 'Reader' }] });
 
   // this year: two meetings (one the department asked for), a teaching session shared with Maths
   await f.engage(tenant.librarian, tenant, { type: 'meeting', on: '2025-09-10', people: [ada], units: [comp], themes: ['skills'] });

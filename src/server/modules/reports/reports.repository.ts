@@ -50,10 +50,11 @@ export function champions(db: Executor, institutionId: string, unitId: string, o
   return db.selectFrom('people as p')
     .select(['p.id', 'p.name', 'p.champion_since'])
     .where('p.institution_id', '=', institutionId).where('p.is_champion', '=', 1)
-    .where((eb) => eb.exists(eb.selectFrom('positions as pos').select('pos.id').whereRef('pos.person_id', '=', 'p.id')
-      .where('pos.org_unit_id', '=', unitId)
+    // from the unit's positions (a few dozen) to people, not from every champion to their positions
+    .where('p.id', 'in', (eb) => eb.selectFrom('positions as pos').select('pos.person_id')
+      .where('pos.institution_id', '=', institutionId).where('pos.org_unit_id', '=', unitId)
       .where((e) => e.or([e('pos.start_date', 'is', null), e('pos.start_date', '<=', onDay)]))
-      .where((e) => e.or([e('pos.end_date', 'is', null), e('pos.end_date', '>=', onDay)]))))
+      .where((e) => e.or([e('pos.end_date', 'is', null), e('pos.end_date', '>=', onDay)])))
     .orderBy('p.name')
     .execute();
 }
