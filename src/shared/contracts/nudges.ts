@@ -4,7 +4,7 @@ import { isoDate } from './common.ts';
 /* Nudges Rapport gives its own users: each says what is wrong and links to where to act. */
 
 export const nudgeKinds = [
-  'cadence_overdue', 'stay_in_touch', 'contact_cap', 'coverage_gap', 'single_point', 'not_engaged', 'opportunity_cold', 'window_closing', 'action_overdue',
+  'cadence_overdue', 'stay_in_touch', 'contact_cap', 'coverage_gap', 'single_point', 'not_engaged', 'opportunity_cold', 'window_closing', 'action_overdue', 'report_due',
 ] as const;
 export const nudgeKindSchema = z.enum(nudgeKinds);
 export type NudgeKind = z.infer<typeof nudgeKindSchema>;
@@ -18,6 +18,7 @@ export const nudgeKindLabels: Record<NudgeKind, string> = {
   opportunity_cold: 'Opportunity going cold',
   window_closing: 'Window closing',
   action_overdue: 'Action overdue',
+  report_due: 'Annual report due',
 };
 
 export const nudgeDto = z.object({

@@ -20,7 +20,7 @@ export const FEED_LIMIT = 100;
 
 /** Most actionable kinds first (a key activity overdue before a structural gap), then the oldest date. */
 const KIND_ORDER: Record<NudgeDto['kind'], number> = {
-  window_closing: 0, action_overdue: 1, cadence_overdue: 2, opportunity_cold: 3, stay_in_touch: 4, contact_cap: 5, not_engaged: 6, single_point: 7, coverage_gap: 8,
+  window_closing: 0, action_overdue: 1, cadence_overdue: 2, report_due: 3, opportunity_cold: 4, stay_in_touch: 5, contact_cap: 6, not_engaged: 7, single_point: 8, coverage_gap: 9,
 };
 const byPriority = (a: NudgeDto, b: NudgeDto) =>
   KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title);
@@ -96,7 +96,7 @@ export function nudgesService(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) {
       });
     }
 
-    out.push(...await planningNudges(db, inst, today, scope === 'mine' ? actor.userId : undefined));
+    out.push(...await planningNudges(db, inst, today, departments, scope === 'mine' ? actor.userId : undefined));
 
     if (scope === 'team') {
       for (const [unitId, fns] of await coverage.gaps(inst.id, departments.map((d) => d.id), today)) {

@@ -5,7 +5,8 @@ import type { NudgeDto, NudgesDto } from '../../../shared/contracts/nudges.ts';
 /*
  * The planning nudges in the feed: an opportunity going cold (no engagement or stage change for the
  * institution's cold days, default 14), its window closing within 7 days, and an action-plan action
- * past its due date. "Today" starts at 2 March 2026 and the clock moves forward by hand.
+ * past its due date, and the annual report due at the year's end. "Today" starts at 2 March 2026 and
+ * the clock moves forward by hand (sessions last long enough).
  */
 const START = Date.parse('2026-03-02T12:00:00Z');
 let current = START;
@@ -29,7 +30,7 @@ const opportunity = async (agent: Agent, body: Record<string, unknown>) =>
   ok<{ id: string }>(await agent.post('/api/v1/opportunities', { triggerKind: 'other', orgUnitIds: [fx.unit], ...body }), 201).id;
 
 beforeAll(async () => {
-  t = await buildTestApp({ clock, env: { SESSION_IDLE_MINUTES: '100000', SESSION_ABSOLUTE_HOURS: '10000' } });
+  t = await buildTestApp({ clock, env: { SESSION_IDLE_MINUTES: '1000000', SESSION_ABSOLUTE_HOURS: '20000' } });
   [a, b] = await Promise.all([newTenant(t), newTenant(t)]);
   fx.unit = ok<{ id: string }>(await a.manager.post('/api/v1/org-units', { name: 'Chemistry', type: 'department' }), 201).id;
   const types = ok<{ key: string; id: string }[]>(await a.viewer.get('/api/v1/vocab?kind=engagement_type'));
@@ -116,5 +117,43 @@ describe('planning nudges', () => {
     expect(ofKind(await feed(a.librarian), 'window_closing')).toEqual([]);
     ok(await a.librarian.patch(`/api/v1/plan-actions/${fx.action}`, { status: 'done' }));
     expect(ofKind(await feed(a.librarian), 'action_overdue')).toEqual([]);
+  });
+});
+
+describe('annual report due', () => {
+  const due = (items: NudgeDto[]) => ofKind(items, 'report_due');
+
+  it('is quiet until two months before the year ends, then names each department in scope, linking to its report', async () => {
+    setToday('2026-05-31');
+    expect(due(await feed(a.manager, 'team'))).toEqual([]);
+    setToday('2026-06-01');
+    expect(due(await feed(a.manager, 'team'))).toEqual([{
+      key: `report:${fx.unit}:2025`, kind: 'report_due', date: '2026-11-30', href: `/reports/${fx.unit}/2025`,
+      title: 'Chemistry: annual report for 2025–26 due',
+      detail: 'Review the year’s figures, write the introduction, then record the discussion with the head of department by 2026-11-30.',
+    }]);
+    // the librarian's own feed has only the departments they cover
+    expect(due(await feed(a.librarian))).toEqual([]);
+    expect(due(await feed(b.manager, 'team'))).toEqual([]);
+  });
+
+  it('says when a draft exists, and clears once the discussion with the head of department is recorded', async () => {
+    setToday('2026-09-20');
+    ok(await a.librarian.put(`/api/v1/reports/${fx.unit}/2025`, { introduction: 'A year of embedded teaching.' }));
+    const [drafted] = due(await feed(a.manager, 'team'));
+    expect(drafted?.detail).toBe('Drafted; record the discussion with the head of department by 2026-11-30.');
+    ok(await a.librarian.put(`/api/v1/reports/${fx.unit}/2025`, { introduction: 'A year of embedded teaching.', discussedOn: '2026-09-18' }));
+    expect(due(await feed(a.manager, 'team'))).toEqual([]);
+  });
+
+  it('stops at the end of November for a report nobody discussed, until the next year nears its end', async () => {
+    const other = ok<{ id: string }>(await a.manager.post('/api/v1/org-units', { name: 'Physics', type: 'department' }), 201).id;
+    const fns = ok<{ key: string; id: string }[]>(await a.viewer.get('/api/v1/vocab?kind=function'));
+    ok(await a.manager.post('/api/v1/coverage', { userId: a.librarian.userId, orgUnitId: other, functionId: fns.find((x) => x.key === 'subject_liaison')?.id }), 201);
+    setToday('2026-11-30');
+    expect(due(await feed(a.manager, 'team')).map((n) => n.href)).toEqual([`/reports/${other}/2025`]);
+    expect(due(await feed(a.librarian)).map((n) => n.href)).toEqual([`/reports/${other}/2025`]); // they cover Physics
+    setToday('2026-12-01');
+    expect(due(await feed(a.manager, 'team'))).toEqual([]);
   });
 });
