@@ -1,4 +1,4 @@
-import type { Executor, ShareLinkTable } from '../../db/types.ts';
+import type { Executor, ShareLinkTable, ShareSubject } from '../../db/types.ts';
 
 export type ShareLinkRow = ShareLinkTable & { created_by_name: string | null };
 
@@ -10,9 +10,9 @@ const linkQuery = (db: Executor, institutionId: string) =>
 export const findLink = (db: Executor, institutionId: string, id: string): Promise<ShareLinkRow | undefined> =>
   linkQuery(db, institutionId).where('s.id', '=', id).executeTakeFirst();
 
-/** A plan's links, newest first. */
-export const planLinks = (db: Executor, institutionId: string, planId: string): Promise<ShareLinkRow[]> =>
-  linkQuery(db, institutionId).where('s.subject_type', '=', 'action_plan').where('s.subject_id', '=', planId).orderBy('s.created_at', 'desc').orderBy('s.id', 'desc').execute();
+/** A plan's or a report's links, newest first. */
+export const subjectLinks = (db: Executor, institutionId: string, type: ShareSubject, subjectId: string): Promise<ShareLinkRow[]> =>
+  linkQuery(db, institutionId).where('s.subject_type', '=', type).where('s.subject_id', '=', subjectId).orderBy('s.created_at', 'desc').orderBy('s.id', 'desc').execute();
 
 /** The link a token's hash names, in whichever institution: the token is all a partner brings. */
 export const linkByHash = (db: Executor, tokenHash: string) => db.selectFrom('share_links').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();

@@ -2,22 +2,17 @@ import type { z } from 'zod';
 import type { CreatedShareLinkDto, createShareLinkBody, shareAgreementBody, shareCommentBody, SharedPlanDto, ShareLinkDto } from '../../../shared/contracts/plans.ts';
 import type { ActionPlanTable, Executor, PlanCommentTable, ShareLinkTable } from '../../db/types.ts';
 import { assertRole, type Actor } from '../../http/actor.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { notFound } from '../../http/errors.ts';
 import { isoNow } from '../../lib/clock.ts';
 import type { AppDeps } from '../../lib/deps.ts';
 import { newId } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { hashToken, randomToken } from '../identity/sessions.ts';
 import { institutionRow } from '../org/org.repository.ts';
 import { loadView, todayOf } from './plan-view.ts';
 import { toLinkDto, toSharedDto } from './plans.mapper.ts';
 import * as plans from './plans.repository.ts';
+import { createShareLink, invalidLink, useShareLink } from './share-links.ts';
 import * as repo from './shares.repository.ts';
-
-const DAY_MS = 86_400_000;
-
-/** One answer for an unknown, expired or revoked token, and for a plan since deleted: probing learns nothing. */
-const invalidLink = () => new AppError('NOT_FOUND', 'This link is not valid: it may have expired or been revoked');
 
 /** Who acts through a share link: nobody signed in, within the link's institution. */
 type Partner = { userId: null; institutionId: string; requestId: string };
@@ -35,11 +30,9 @@ export function sharesService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
    */
   async function use(trx: Executor, token: string, requestId: string) {
     const now = isoNow(clock);
-    const link = await repo.linkByHash(trx, hashToken(token));
-    if (!link || link.subject_type !== 'action_plan' || link.revoked_at !== null || link.expires_at <= now) throw invalidLink();
+    const link = await useShareLink(trx, token, 'action_plan', now);
     const plan = await plans.findPlan(trx, link.institution_id, link.subject_id);
     if (!plan) throw invalidLink();
-    await repo.updateLink(trx, link.institution_id, link.id, { last_used_at: now });
     const partner: Partner = { userId: null, institutionId: link.institution_id, requestId };
     return { link, plan, partner, now };
   }
@@ -63,29 +56,14 @@ export function sharesService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
   return {
     async create(actor: Actor, planId: string, body: z.infer<typeof createShareLinkBody>): Promise<CreatedShareLinkDto> {
       assertRole(actor, 'librarian');
-      const token = randomToken();
-      const id = await db.transaction().execute(async (trx) => {
-        await planOf(trx, actor, planId);
-        const now = clock.now();
-        const row: ShareLinkTable = {
-          id: newId(), institution_id: actor.institutionId, token_hash: hashToken(token), subject_type: 'action_plan', subject_id: planId, label: body.label ?? null,
-          created_by: actor.userId, created_at: now.toISOString(), expires_at: new Date(now.getTime() + body.expiresInDays * DAY_MS).toISOString(), revoked_at: null, last_used_at: null,
-        };
-        await repo.insertLink(trx, row);
-        const { token_hash: _hash, ...recorded } = row;
-        await recordAudit(trx, actor, { action: 'create', entityType: 'share_link', entityId: row.id, after: recorded }, row.created_at);
-        return row.id;
-      });
-      const link = await repo.findLink(db, actor.institutionId, id);
-      if (!link) throw notFound('Share link');
-      return { link: toLinkDto(link, isoNow(clock)), token, path: `/shared/${token}` };
+      return createShareLink({ db, clock }, actor, 'action_plan', body, async (trx) => (await planOf(trx, actor, planId)).id, (token) => `/shared/${token}`);
     },
 
     async list(actor: Actor, planId: string): Promise<ShareLinkDto[]> {
       assertRole(actor, 'librarian');
       await planOf(db, actor, planId);
       const now = isoNow(clock);
-      return (await repo.planLinks(db, actor.institutionId, planId)).map((l) => toLinkDto(l, now));
+      return (await repo.subjectLinks(db, actor.institutionId, 'action_plan', planId)).map((l) => toLinkDto(l, now));
     },
 
     /** Revoking a revoked link changes nothing and still succeeds. */

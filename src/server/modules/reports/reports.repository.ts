@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../db/types.ts';
+import type { AnnualReportTable, Executor } from '../../db/types.ts';
+import { newId } from '../../lib/ids.ts';
 
 /*
  * The queries behind one department's annual report. Every one is scoped to the institution and the
@@ -110,6 +111,18 @@ export async function carriedCount(db: Executor, institutionId: string, actionId
 
 export const reportRow = (db: Executor, institutionId: string, unitId: string, year: number) =>
   db.selectFrom('annual_reports').selectAll().where('institution_id', '=', institutionId).where('org_unit_id', '=', unitId).where('year', '=', year).executeTakeFirst();
+
+/** The report row for the unit and year, created empty the first time something is written to it or shared. */
+export async function reportRowOrNew(trx: Executor, institutionId: string, unitId: string, year: number, userId: string | null, now: string) {
+  const found = await reportRow(trx, institutionId, unitId, year);
+  if (found) return { row: found, created: false };
+  const row: AnnualReportTable = {
+    id: newId(), institution_id: institutionId, org_unit_id: unitId, year, introduction: null, conclusion: null, discussed_on: null, discussion_notes: null,
+    created_by: userId, created_at: now, updated_at: now,
+  };
+  await trx.insertInto('annual_reports').values(row).execute();
+  return { row, created: true };
+}
 
 export const reportThemes = (db: Executor, reportId: string) =>
   db.selectFrom('report_themes').select(['theme', 'theme_key']).where('report_id', '=', reportId).orderBy('theme_key').execute();

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { findOrgUnit } from '../org/org.repository.ts';
 import { libraryYear } from './library-year.ts';
 import { reportData } from './report-data.ts';
+import * as repo from './reports.repository.ts';
 
 /** The words of a report as the audit trail records them. */
 async function wordsOf(ex: Executor, r: AnnualReportTable) {
@@ -50,12 +51,8 @@ export function reportsService(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) 
       if (!unit) throw notFound('Org unit');
       const now = isoNow(clock);
       await db.transaction().execute(async (trx) => {
-        let row = await trx.selectFrom('annual_reports').selectAll().where('institution_id', '=', actor.institutionId).where('org_unit_id', '=', unit.id).where('year', '=', year).executeTakeFirst();
-        const before = row ? await wordsOf(trx, row) : null;
-        if (!row) {
-          row = { id: newId(), institution_id: actor.institutionId, org_unit_id: unit.id, year, introduction: null, conclusion: null, discussed_on: null, discussion_notes: null, created_by: actor.userId, created_at: now, updated_at: now };
-          await trx.insertInto('annual_reports').values(row).execute();
-        }
+        const { row, created } = await repo.reportRowOrNew(trx, actor.institutionId, unit.id, year, actor.userId, now);
+        const before = created ? null : await wordsOf(trx, row);
         const patch: Partial<AnnualReportTable> = { updated_at: now };
         if (body.introduction !== undefined) patch.introduction = body.introduction || null;
         if (body.conclusion !== undefined) patch.conclusion = body.conclusion || null;
