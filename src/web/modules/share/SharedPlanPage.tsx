@@ -1,13 +1,13 @@
-import { Alert, Box, Button, Center, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { actionStatusLabels, planStatusLabels, type SharedPlanDto } from '../../../shared/contracts/plans.ts';
-import { ApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { CommentList, listStyle, Part } from '../plans/PlanParts.tsx';
 import { agreementWords } from '../plans/words.ts';
 import { useSharedPlan } from './api.ts';
 import { AgreeForm, SharedCommentForm } from './SharedPlanForms.tsx';
+import { SharedShell } from './SharedShell.tsx';
 
 type Plan = SharedPlanDto['plan'];
 type Action = Plan['actions'][number];
@@ -19,40 +19,11 @@ export function SharedPlanPage() {
 }
 
 export function SharedPlan({ token }: { token: string }) {
-  const shared = useSharedPlan(token);
-  // a malformed token is refused (400) before it is looked up (404): either way the link is no good
-  const invalid = shared.error instanceof ApiError && (shared.error.status === 404 || shared.error.status === 400);
-  const title = shared.data ? `${shared.data.plan.orgUnit.name}: library action plan ${shared.data.plan.yearLabel}` : invalid ? 'This link is not valid' : 'Library action plan';
-  useEffect(() => {
-    document.title = title;
-  }, [title]);
-
   return (
-    <>
-      <Box component="header" px="md" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-4)' }}>
-        <Text fw={800} size="lg" c="indigo.9">{shared.data?.institution.name ?? 'Library action plan'}</Text>
-      </Box>
-      <Container component="main" id="main" size="md" py="xl">
-        {shared.isPending ? (
-          <Center p="xl"><Loader aria-label="Loading the action plan" /></Center>
-        ) : invalid ? (
-          <Stack>
-            <Title order={1}>This link is not valid</Title>
-            <Text>The link may have expired or been withdrawn, or part of it may be missing. Please ask your librarian for a new one.</Text>
-          </Stack>
-        ) : shared.isError ? (
-          <Stack>
-            <Title order={1}>Library action plan</Title>
-            <Alert color="red" title="We could not load this plan" role="alert">
-              <Text size="sm">{shared.error.message}</Text>
-              <Button size="xs" mt="xs" variant="light" color="red" onClick={() => void shared.refetch()}>Try again</Button>
-            </Alert>
-          </Stack>
-        ) : (
-          <SharedPlanBody token={token} data={shared.data} title={title} />
-        )}
-      </Container>
-    </>
+    <SharedShell query={useSharedPlan(token)} name="Library action plan"
+      titleOf={(d) => `${d.plan.orgUnit.name}: library action plan ${d.plan.yearLabel}`} institutionOf={(d) => d.institution.name}>
+      {(data, title) => <SharedPlanBody token={token} data={data} title={title} />}
+    </SharedShell>
   );
 }
 
