@@ -105,7 +105,7 @@ export const createPlanBody = z.strictObject({
   orgUnitId: idSchema,
   /** the calendar year the academic year starts in */
   year: z.number().int().min(1990).max(2100),
-  /** copy last year's unfinished actions (and their objectives) into this draft */
+  /** copy last year's unfinished actions (and their objectives) into this draft, and add the actions last year's annual report proposed */
   carryForward: z.boolean().default(true),
 });
 export type CreatePlanBody = z.infer<typeof createPlanBody>;

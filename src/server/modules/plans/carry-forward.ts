@@ -2,24 +2,42 @@ import { actionStatuses, isUnfinished } from '../../../shared/contracts/plans.ts
 import type { ActionPlanTable, Executor, PlanActionTable, PlanObjectiveTable } from '../../db/types.ts';
 import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../lib/ids.ts';
+import { fold } from '../../lib/text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { proposedForNextYear } from '../reports/reports.repository.ts';
 import { insertActions, insertObjectives } from './plan-items.repository.ts';
 import { auditableAction } from './plans.mapper.ts';
 import { findPlanFor } from './plans.repository.ts';
 
 const unfinished = actionStatuses.filter(isUnfinished);
+/** "Map collection  TOUR" is "Map collection tour" */
+const sameTitle = (t: string) => fold(t).replace(/\s+/g, ' ').trim();
 
 /**
- * Copies the unfinished actions of the unit's plan for the year before into `plan` (a new draft), with
- * the objectives they sit under, so the year-end review flows into next year's plan. Each copy points
- * back at its original. Inside the caller's transaction; returns how many actions were carried.
+ * Last year flows into `plan` (a new draft): the unfinished actions of the unit's plan for the year
+ * before, with the objectives they sit under, each copy pointing back at its original; then the actions
+ * last year's annual report proposed, as new actions not yet started (one already carried under the same
+ * title is not added twice). Inside the caller's transaction; returns how many of each.
  */
-export async function carryForward(trx: Executor, actor: Actor, plan: ActionPlanTable, now: string): Promise<number> {
+export async function carryForward(trx: Executor, actor: Actor, plan: ActionPlanTable, now: string): Promise<{ carried: number; proposed: number }> {
+  const carried = await carryUnfinished(trx, actor, plan, now);
+  const proposed = await proposedForNextYear(trx, actor.institutionId, plan.org_unit_id, plan.year - 1);
+  const titles = new Set(carried.map((a) => sameTitle(a.title)));
+  const added = proposed.filter((p) => !titles.has(sameTitle(p.title))).map((p, i): PlanActionTable => ({
+    id: newId(), institution_id: actor.institutionId, plan_id: plan.id, objective_id: null, title: p.title, owner_id: null, partner_person_id: null, due_on: null,
+    status: 'not_started', notes: p.notes, carried_from_id: null, sort_order: carried.length + i, created_at: now, updated_at: now,
+  }));
+  await insertActions(trx, added);
+  for (const a of added) await recordAudit(trx, actor, { action: 'create', entityType: 'plan_action', entityId: a.id, after: { ...auditableAction(a, []), proposed_in_report_for: plan.year - 1 } }, now);
+  return { carried: carried.length, proposed: added.length };
+}
+
+async function carryUnfinished(trx: Executor, actor: Actor, plan: ActionPlanTable, now: string): Promise<PlanActionTable[]> {
   const previous = await findPlanFor(trx, actor.institutionId, plan.org_unit_id, plan.year - 1);
-  if (!previous) return 0;
+  if (!previous) return [];
   const actions = await trx.selectFrom('plan_actions').selectAll().where('institution_id', '=', actor.institutionId).where('plan_id', '=', previous.id)
     .where('status', 'in', unfinished).orderBy('sort_order').orderBy('id').execute();
-  if (!actions.length) return 0;
+  if (!actions.length) return [];
 
   const objectiveIds = [...new Set(actions.flatMap((a) => (a.objective_id ? [a.objective_id] : [])))];
   const sources = objectiveIds.length
@@ -42,5 +60,5 @@ export async function carryForward(trx: Executor, actor: Actor, plan: ActionPlan
   await insertActions(trx, copies);
   for (const o of objectives) await recordAudit(trx, actor, { action: 'create', entityType: 'plan_objective', entityId: o.id, after: { ...o } }, now);
   for (const a of copies) await recordAudit(trx, actor, { action: 'create', entityType: 'plan_action', entityId: a.id, after: auditableAction(a, []) }, now);
-  return copies.length;
+  return copies;
 }

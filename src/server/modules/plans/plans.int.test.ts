@@ -230,6 +230,33 @@ describe('action plans: carrying forward', () => {
     expect(left).toEqual([]);
   });
 
+  it("adds the actions last year's annual report proposed, after the unfinished ones and once each, not when asked not to", async () => {
+    const unit = await f.unit(a, 'Geography');
+    const last = await f.plan(a.librarian, unit, 2023);
+    await f.action(a.librarian, last.id, { title: 'Map collection tour' });
+    const report = await a.librarian.put(`/api/v1/reports/${unit}/2023`, {
+      proposed: [{ title: 'GIS skills workshop', notes: 'Asked for by the head of department' }, { title: 'map collection  TOUR' }, { title: 'Fieldwork reading list' }],
+    });
+    expect(report.statusCode, report.body).toBe(200);
+    // another department's report proposes nothing for Geography
+    const other = await f.unit(a, 'Geology');
+    expect((await a.librarian.put(`/api/v1/reports/${other}/2023`, { proposed: [{ title: 'Rock samples guide' }] })).statusCode).toBe(200);
+
+    const next = await f.plan(a.librarian, unit, 2024);
+    expect(next.actions.map((x) => [x.title, x.status, x.notes, x.carriedFrom === null])).toEqual([
+      ['Map collection tour', 'not_started', null, false],
+      ['GIS skills workshop', 'not_started', 'Asked for by the head of department', true],
+      ['Fieldwork reading list', 'not_started', null, true],
+    ]);
+    const [created] = await audits(next.id);
+    expect(JSON.parse(created?.changes ?? '{}')).toMatchObject({ carried_actions: { after: 1 }, proposed_actions: { after: 2 } });
+
+    const fresh = await f.unit(a, 'Planning');
+    await a.librarian.put(`/api/v1/reports/${fresh}/2023`, { proposed: [{ title: 'Planning law databases' }] });
+    expect((await f.plan(a.librarian, fresh, 2024, { carryForward: false })).actions).toEqual([]);
+    expect((await f.plan(a.librarian, fresh, 2025)).actions).toEqual([]); // the 2024 report proposed nothing
+  });
+
   it('carries nothing when asked not to, or when there is no plan for the year before', async () => {
     const unit = await f.unit(a, 'Drama');
     const last = await f.plan(a.librarian, unit, 2022);

@@ -48,8 +48,8 @@ export function plansService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
           agreed_by: null, agreed_on: null, agreed_via: null, review_notes: null, created_by: actor.userId, created_at: now, updated_at: now,
         };
         await repo.insertPlan(trx, row);
-        const carried = body.carryForward ? await carryForward(trx, actor, row, now) : 0;
-        await recordAudit(trx, actor, { action: 'create', entityType: 'action_plan', entityId: row.id, after: { ...row, carried_actions: carried } }, now);
+        const from = body.carryForward ? await carryForward(trx, actor, row, now) : { carried: 0, proposed: 0 };
+        await recordAudit(trx, actor, { action: 'create', entityType: 'action_plan', entityId: row.id, after: { ...row, carried_actions: from.carried, proposed_actions: from.proposed } }, now);
         return row.id;
       });
       return get(actor, id);

@@ -129,3 +129,10 @@ export const reportThemes = (db: Executor, reportId: string) =>
 
 export const proposedActions = (db: Executor, reportId: string) =>
   db.selectFrom('report_proposed_actions').select(['id', 'title', 'notes']).where('report_id', '=', reportId).orderBy('sort_order').execute();
+
+/** The actions a unit's report for `year` proposed for the year after, in order (for next year's draft plan). */
+export const proposedForNextYear = (db: Executor, institutionId: string, unitId: string, year: number) =>
+  db.selectFrom('report_proposed_actions as p').innerJoin('annual_reports as r', 'r.id', 'p.report_id')
+    .select(['p.id', 'p.title', 'p.notes'])
+    .where('r.institution_id', '=', institutionId).where('r.org_unit_id', '=', unitId).where('r.year', '=', year)
+    .orderBy('p.sort_order').orderBy('p.id').execute();

@@ -49,7 +49,7 @@ describe('DepartmentPlan', { timeout: 30_000 }, () => {
     await user.click(within(panel).getByRole('button', { name: 'Start this year\'s plan' }));
     const dialog = within(await screen.findByRole('dialog', { name: 'Start School of Computing\'s plan' }));
     expect(dialog.getByRole<HTMLInputElement>('combobox', { name: 'Academic year' }).value).toBe(label(current));
-    expect(dialog.getByRole<HTMLInputElement>('checkbox', { name: /Carry forward last year's unfinished actions/ }).checked).toBe(true);
+    expect(dialog.getByRole<HTMLInputElement>('checkbox', { name: /Carry last year forward/ }).checked).toBe(true);
     await user.click(dialog.getByRole('button', { name: 'Start the plan' }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toEqual([
       { method: 'POST', path: '/api/v1/action-plans', body: { orgUnitId: 'ou-comp', year: current, carryForward: true } },
@@ -60,7 +60,7 @@ describe('DepartmentPlan', { timeout: 30_000 }, () => {
     const { user } = setup({ conflict: true });
     await user.click(await screen.findByRole('button', { name: 'Start this year\'s plan' }));
     const dialog = within(await screen.findByRole('dialog'));
-    await user.click(dialog.getByRole('checkbox', { name: /Carry forward/ }));
+    await user.click(dialog.getByRole('checkbox', { name: /Carry last year forward/ }));
     await user.click(dialog.getByRole('button', { name: 'Start the plan' }));
     const link = await dialog.findByRole('link', { name: 'open it' });
     expect(link.getAttribute('href')).toBe('/plans/pl-existing');

@@ -72,7 +72,7 @@ export function StartPlanForm({ unit, currentYear, onDone }: { unit?: Named; cur
           error={errors.year} required
         />
         <Checkbox
-          label="Carry forward last year's unfinished actions" description="Copies them, with their objectives, into this draft"
+          label="Carry last year forward" description="Copies last year's unfinished actions, with their objectives, into this draft, and adds the actions last year's annual report proposed"
           checked={carryForward} onChange={(e) => setCarryForward(e.currentTarget.checked)}
         />
         <Group justify="flex-end">

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Group, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { ReportDataDto, SaveReportBody } from '../../../shared/contracts/reports.ts';
@@ -44,6 +44,7 @@ export function ReportWordsForm({ report, onDone }: { report: ReportDataDto; onD
       <Textarea label="Discussion notes" autosize minRows={3} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={fieldError('discussionNotes')} />
       <TagsInput label="Key themes" description="The themes the discussion raised; press Enter after each. They are counted across departments for the library’s planning." value={themes} onChange={setThemes} error={fieldError('themes')} />
       <Title order={3} size="h4">Actions proposed for next year</Title>
+      <Text size="sm" c="dimmed">They join next year’s draft action plan when it is started with last year carried forward.</Text>
       {proposed.map((p, i) => (
         <Group key={i} align="end" wrap="nowrap">
           <TextInput label={`Action ${i + 1}`} value={p.title} style={{ flex: 2 }} error={fieldError(`proposed.${i}`)}
