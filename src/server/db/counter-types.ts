@@ -4,6 +4,8 @@
 export interface CounterUsageTable {
   institution_id: string;
   report_id: string;
+  /** counterLineKey of the line's parts (migration 0016): the key, with month */
+  line_key: string;
   platform: string;
   platform_key: string;
   title: string;

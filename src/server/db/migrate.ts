@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012_counter.ts';
 import * as m0013 from './migrations/0013_capture.ts';
 import * as m0014 from './migrations/0014_reports.ts';
 import * as m0015 from './migrations/0015_planning_evidence.ts';
+import * as m0016 from './migrations/0016_counter_line_key.ts';
 import type { Database } from './types.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run on an untyped Kysely */
@@ -37,13 +38,15 @@ const steps: Record<string, Step> = {
   '0013_capture': m0013,
   '0014_reports': m0014,
   '0015_planning_evidence': m0015,
+  '0016_counter_line_key': m0016,
 };
 
-export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
+/** Runs every migration not yet run, or (`until`, for tests of a migration's data step) up to and including that one. */
+export async function migrate(db: Kysely<Database>, dialect: Dialect, until?: string): Promise<string[]> {
   const migrations: Record<string, Migration> = {};
   for (const [name, step] of Object.entries(steps)) migrations[name] = { up: (d) => step.up(d, dialect) };
   const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+  const result: MigrationResultSet = until ? await migrator.migrateTo(until) : await migrator.migrateToLatest();
   if (result.error) throw result.error instanceof Error ? result.error : new Error(JSON.stringify(result.error));
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -184,6 +184,26 @@ describe('COUNTER import: reports in, counts per month out', () => {
     ]);
     expect(Object.keys(await counts(other, 'TR_J1'))).toEqual(['Medieval History Review', 'Law and Society Quarterly']);
   });
+
+  it('a title of 1,000 characters in a non-Latin script, on a long platform and identifier, imports on either database', async () => {
+    // deterministic CJK text: it does not compress, so only a fixed-size key keeps PostgreSQL's index entry small
+    let seed = 7;
+    const cjk = (n: number) => Array.from({ length: n }, () => String.fromCodePoint(0x4e00 + ((seed = (seed * 48_271) % 2_147_483_647) % 20_000))).join('');
+    const [title, platform, id] = [cjk(1000), cjk(300), cjk(300)];
+    const lines = fixtureText('r5-tr_j1.tsv').split('\n').map((l) => {
+      if (!l.startsWith('Journal of Computing Research')) return l;
+      const cells = l.split('\t');
+      [cells[0], cells[3], cells[5]] = [title, platform, id];
+      return cells.join('\t');
+    });
+    const job = await imported('long-title.tsv', lines.join('\n'), other);
+    expect(job).toMatchObject({ status: 'done', totalRows: 6, importedRows: 6, rejectedRows: 0 });
+    expect((await counts(other, 'TR_J1'))[title]).toEqual({ '2025-01': 120, '2025-02': 95, '2025-03': 143 });
+    // importing it again rewrites the same rows: two metric types × three months
+    await imported('long-title.tsv', lines.join('\n'), other);
+    const rows = await t.handle.db.selectFrom('counter_usage').select('month').where('institution_id', '=', other.institutionId).where('title', '=', title).execute();
+    expect(rows).toHaveLength(6);
+  });
 });
 
 describe('COUNTER import: files it cannot read are refused on upload, before anything is written', () => {

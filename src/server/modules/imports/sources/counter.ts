@@ -1,5 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import { counterMetricTypes } from '../../../../shared/contracts/usage.ts';
+import { counterLineKey } from '../../../db/counter-key.ts';
 import type { CounterUsageTable, Executor } from '../../../db/types.ts';
 import { readCounterReport } from '../../usage/counter-report.ts';
 import { codeKey } from '../code-maps.ts';
@@ -7,20 +8,20 @@ import type { ImportSource, RowIssue } from './types.ts';
 
 /** One body row of the report: what it counts, and one count per month column (in the report's month order). */
 interface CounterLine {
-  title: string; titleKey: string; itemKey: string; platform: string; platformKey: string;
+  title: string; titleKey: string; itemKey: string; platform: string; platformKey: string; lineKey: string;
   publisher: string | null; doi: string | null; proprietaryId: string | null; isbn: string | null; printIssn: string | null; onlineIssn: string | null;
   dataType: string; accessType: string; accessMethod: string; yop: string; metricType: string;
   counts: number[];
 }
 
 const COLUMNS = [
-  'institution_id', 'report_id', 'platform', 'platform_key', 'title', 'title_key', 'item_key', 'publisher', 'doi', 'proprietary_id', 'isbn',
+  'institution_id', 'report_id', 'line_key', 'platform', 'platform_key', 'title', 'title_key', 'item_key', 'publisher', 'doi', 'proprietary_id', 'isbn',
   'print_issn', 'online_issn', 'data_type', 'access_type', 'access_method', 'yop', 'metric_type', 'month', 'count', 'import_job_id', 'updated_at',
 ] as const;
-/** Counts per INSERT: 40 × 22 parameters stays well under both databases' bound-parameter limits. */
+/** Counts per INSERT: 40 × 23 parameters stays well under both databases' bound-parameter limits. */
 const CHUNK = 40;
-/** The natural key (migration 0012's primary key). */
-const KEY = ['institution_id', 'report_id', 'platform_key', 'title_key', 'item_key', 'data_type', 'access_type', 'access_method', 'yop', 'metric_type', 'month'] as const;
+/** The primary key (migration 0016): the line's digest and the month. */
+const KEY = ['institution_id', 'report_id', 'line_key', 'month'] as const;
 const REWRITTEN = ['platform', 'title', 'publisher', 'doi', 'proprietary_id', 'isbn', 'print_issn', 'online_issn', 'count', 'import_job_id', 'updated_at'] as const;
 
 const sqlBySize = new Map<string, string>();
@@ -32,7 +33,7 @@ function upsertSql(trx: Executor, n: number): string {
   if (!text) {
     // keys in COLUMNS order: write() pushes each count's parameters in that order
     const blank: CounterUsageTable = {
-      institution_id: '', report_id: '', platform: '', platform_key: '', title: '', title_key: '', item_key: '', publisher: '', doi: '', proprietary_id: '', isbn: '',
+      institution_id: '', report_id: '', line_key: '', platform: '', platform_key: '', title: '', title_key: '', item_key: '', publisher: '', doi: '', proprietary_id: '', isbn: '',
       print_issn: '', online_issn: '', data_type: '', access_type: '', access_method: '', yop: '', metric_type: '', month: '', count: 0, import_job_id: '', updated_at: '',
     };
     if (Object.keys(blank).join() !== COLUMNS.join()) throw new Error('counter_usage columns out of order');
@@ -148,17 +149,21 @@ export const counterSource: ImportSource<CounterLine> = {
         if (issues.length || !metricType) return { ok: false, issues };
         const platform = text('platform') || (platformReport ? title : '');
         const ids = { proprietaryId: opt('proprietaryId'), doi: opt('doi'), isbn: opt('isbn'), onlineIssn: opt('onlineIssn'), printIssn: opt('printIssn') };
+        const parts = {
+          title_key: codeKey(title), platform_key: codeKey(platform),
+          // two items may share a title on one platform (a book and its second edition): the first identifier tells them apart
+          item_key: codeKey(ids.proprietaryId ?? ids.doi ?? ids.isbn ?? ids.onlineIssn ?? ids.printIssn ?? ''),
+          data_type: text('dataType'), access_type: text('accessType'), access_method: text('accessMethod'), yop, metric_type: metricType,
+        };
         return {
           ok: true,
           value: {
-            title, titleKey: codeKey(title), platform, platformKey: codeKey(platform), publisher: opt('publisher'), ...ids,
-            // two items may share a title on one platform (a book and its second edition): the first identifier tells them apart
-            itemKey: codeKey(ids.proprietaryId ?? ids.doi ?? ids.isbn ?? ids.onlineIssn ?? ids.printIssn ?? ''),
-            dataType: text('dataType'), accessType: text('accessType'), accessMethod: text('accessMethod'), yop, metricType, counts,
+            title, titleKey: parts.title_key, platform, platformKey: parts.platform_key, publisher: opt('publisher'), ...ids, itemKey: parts.item_key,
+            dataType: parts.data_type, accessType: parts.access_type, accessMethod: parts.access_method, yop, metricType, counts, lineKey: counterLineKey(parts),
           },
         };
       },
-      key: (r) => [r.platformKey, r.titleKey, r.itemKey, r.dataType, r.accessType, r.accessMethod, r.yop, r.metricType].join('\u0000'),
+      key: (r) => r.lineKey,
       async write(trx: Executor, lines, job, now) {
         const params: unknown[] = [];
         let n = 0;
@@ -168,7 +173,7 @@ export const counterSource: ImportSource<CounterLine> = {
         };
         for (const r of lines) {
           for (let i = 0; i < months.length; i++) {
-            params.push(job.institution_id, reportId, r.platform, r.platformKey, r.title, r.titleKey, r.itemKey, r.publisher, r.doi, r.proprietaryId, r.isbn,
+            params.push(job.institution_id, reportId, r.lineKey, r.platform, r.platformKey, r.title, r.titleKey, r.itemKey, r.publisher, r.doi, r.proprietaryId, r.isbn,
               r.printIssn, r.onlineIssn, r.dataType, r.accessType, r.accessMethod, r.yop, r.metricType, months[i], r.counts[i] ?? 0, job.id, now);
             if (++n === CHUNK) await flush();
           }
