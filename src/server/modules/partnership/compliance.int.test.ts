@@ -121,13 +121,13 @@ describe('partnership compliance through the API', () => {
     expect(dean?.periods.map((x) => [x.status, x.doneBy?.id ?? null])).toEqual([['done', e.doraLastDay], ['overdue', null], ['due', null]]);
   });
 
-  it('another academic year: a past one is judged at its end, a future one has not begun', async () => {
+  it('another academic year: a past one is judged after its end, a future one has not begun', async () => {
     const past = await cadence(u.chemistry, '?year=2023');
     expect(past.year).toEqual({ start: '2023-08-01', end: '2024-07-31', label: '2023–24' });
-    expect(past.asOf).toBe('2024-07-31');
+    expect(past.asOf).toBe('2025-03-15');
     expect(board(past)['Annual review of teaching and research support']).toEqual(['done']);
-    // judged on the year's last day, the summer term is still due on it
-    expect(board(past)['Regular meeting with the Associate Dean']).toEqual(['overdue', 'overdue', 'due']);
+    // the year is over, so its summer term was missed, not still due
+    expect(board(past)['Regular meeting with the Associate Dean']).toEqual(['overdue', 'overdue', 'overdue']);
     expect(past.items[2]?.periods[0]?.doneBy).toEqual({ id: e.reviewLastYear, occurredOn: '2023-11-01' });
     const next = await cadence(u.chemistry, '?year=2025');
     expect(next.asOf).toBe('2025-03-15');

@@ -179,8 +179,9 @@ export function partnershipService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>)
       const today = localDate(clock.now(), inst.time_zone);
       const [month, day] = [inst.academic_year_start_month, inst.academic_year_start_day];
       const ay = year !== undefined ? academicYearStarting(year, month, day) : academicYearOf(today, month, day);
-      // a past year is judged as it ended; the current one as of today
-      const asOf = today < ay.end ? today : ay.end;
+      // judged today: a past year's periods are all closed, so its last ones were missed rather than still
+      // due, and each period counts only the engagements inside it, so judging later adds none
+      const asOf = today;
       const mine = (await complianceByUnit(db, inst, ay, asOf, [unit.id])).get(unit.id);
       return {
         year: { start: ay.start, end: ay.end, label: ay.label },

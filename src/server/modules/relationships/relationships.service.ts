@@ -42,9 +42,13 @@ export function relationshipsService({ db, clock, dialect }: Pick<AppDeps, 'db' 
   /** Signals for units; cadence compliance for the academic year the window ends in. */
   async function signalsFor(inst: InstitutionTable, units: UnitRow[], w: ResolvedWindow): Promise<UnitSignalsDto[]> {
     const ids = units.map((u) => u.id);
-    const aggregates = await unitAggregates(db, inst.id, ids, { ...w, today: todayOf(inst) }, parseStringList(inst.key_titles));
+    const today = todayOf(inst);
+    const aggregates = await unitAggregates(db, inst.id, ids, { ...w, today }, parseStringList(inst.key_titles));
     const year = academicYearOf(w.to, inst.academic_year_start_month, inst.academic_year_start_day);
-    const compliance = await complianceByUnit(db, inst, year, w.to, ids);
+    // a year that has ended is judged after its end: its last periods were missed, not still due
+    // (each period only counts engagements inside it, so judging later adds none)
+    const asOf = w.to === year.end && today > year.end ? today : w.to;
+    const compliance = await complianceByUnit(db, inst, year, asOf, ids);
     return units.flatMap((u) => {
       const a = aggregates.get(u.id);
       return a ? [toUnitSignals(u, a, w, compliance.get(u.id)?.summary ?? null)] : [];

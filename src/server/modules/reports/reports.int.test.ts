@@ -47,6 +47,7 @@ beforeAll(async () => {
   await tenant.librarian.patch(`/api/v1/engagements/${taught.id}`, { attendance: 20, durationMinutes: 90 });
   // last year, and another department: neither counts this year
   await f.engage(tenant.librarian, tenant, { type: 'meeting', on: '2025-03-01', people: [ada], units: [comp] });
+  await f.engage(tenant.librarian, tenant, { type: 'annual_review', on: '2024-11-05', units: [comp] });
   await f.engage(tenant.librarian, tenant, { type: 'meeting', on: '2025-11-11', units: [maths] });
 
   const metric = await tenant.manager.post('/api/v1/metrics', { name: 'NSS learning resources', unit: '%', direction: 'higher_better', source: 'NSS', periodKind: 'academic_year' });
@@ -83,7 +84,7 @@ describe('annual report figures', () => {
     expect(r.year).toEqual({ key: '2025', label: '2025–26', start: '2025-08-01', end: '2026-07-31' });
     expect(r.orgUnit).toMatchObject({ name: 'School of Computing', parentName: 'Faculty of Science' });
     expect(r.engagements.total).toBe(3);
-    expect(r.engagements.previousYearTotal).toBe(1);
+    expect(r.engagements.previousYearTotal).toBe(2);
     expect(r.engagements.byType.map((x) => [x.key, x.count])).toEqual([['meeting', 2], ['teaching_session', 1]]);
     expect(r.engagements.byTheme.map((x) => [x.key, x.count])).toEqual([['skills', 2], ['research_knowledge', 1]]);
     expect(r.engagements.initiated).toEqual({ library: 2, partner: 1 });
@@ -114,6 +115,19 @@ describe('annual report figures', () => {
     expect(rel.champions).toEqual([{ id: ada, name: 'Ada Lovelace', since: '2025-10-01' }]);
   });
 
+  it('counts the partnership model’s key activities, a finished year’s as missed or done, as its cadence page does', async () => {
+    // 2024–25 ended before today: its annual review was logged; its termly meetings with the Associate
+    // Dean (3), the leadership team meeting (1) and the committee meetings (3) were missed; the one-off
+    // listing on the school website has no deadline, so it is still due
+    const r = await report(comp, 2024);
+    expect(r.relationship.cadence).toEqual({ done: 1, due: 1, overdue: 7 });
+    const page = (await tenant.viewer.get(`/api/v1/org-units/${comp}/cadence?year=2024`)).json<{ summary: unknown }>();
+    expect(page.summary).toEqual(r.relationship.cadence);
+    // this year, on 15 March: nothing done; two terms' Associate Dean meetings and the autumn committee
+    // missed; the spring term's, the second committee's, the year's two and the listing due
+    expect((await report()).relationship.cadence).toEqual({ done: 0, due: 5, overdue: 3 });
+  });
+
   it('highlights this year’s evidence, people’s words first, never naming an anonymous source', async () => {
     const ev = (await report()).highlights.evidence;
     expect(ev.map((e) => e.text)).toEqual(['The library sessions changed how our students search.', 'I finally understand referencing.']);
@@ -131,7 +145,7 @@ describe('annual report figures', () => {
     const n = (await report()).narrative;
     expect(n.introduction).toBeNull();
     expect(n.introductionDraft).toContain('2025–26');
-    expect(n.introductionDraft).toContain('We logged 3 engagements, 200% more than the 1 of the year before, with 2 people in the department');
+    expect(n.introductionDraft).toContain('We logged 3 engagements, 50% more than the 2 of the year before, with 2 people in the department');
     expect(n.introductionDraft).toContain('1 session reaching 10 attendees: 15 user hours');
     expect(n.introductionDraft).toContain('trusted partner, assessed during the year');
     expect(n.conclusionDraft).toContain('1 of 3 actions was completed and 2 carried forward');

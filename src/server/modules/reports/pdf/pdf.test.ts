@@ -56,6 +56,14 @@ function emptyReport(): ReportDataDto {
 }
 
 describe('renderReportPdf', () => {
+  it('counts a finished year’s key activities as done and overdue, with none left due', async () => {
+    const d = sampleReportData();
+    const { all } = await read(await render({ ...d, relationship: { ...d.relationship, cadence: { done: 3, due: 0, overdue: 2 } } }));
+    expect(all).toContain('Partnership model: 3 of 5 key activities done this year; 2 overdue.');
+    const none = await read(await render({ ...d, relationship: { ...d.relationship, cadence: { done: 0, due: 0, overdue: 0 } } }));
+    expect(none.all).toContain('No partnership model with key activities is set for this relationship yet.');
+  });
+
   it('renders the sample report: cover, contents with real page numbers, every section, footers', async () => {
     const { pages, all, info } = await read(await render(sampleReportData()));
     const n = pages.length;
@@ -91,6 +99,7 @@ describe('renderReportPdf', () => {
     expect(all).toContain('— Dr Amara Okafor, Director of Teaching, Quote, 18 February 2026');
     expect(all).toContain('The library initiated 26 of 47 engagements (55%) and the department 21 (45%).');
     expect(all).toContain('Trusted partner, as assessed on 12 March 2026.');
+    expect(all).toContain('Partnership model: 5 of 7 key activities done this year; 1 due now, 1 overdue.');
     expect(all).toContain('Of 6 actions, 4 were done, 1 is still open and 1 is carried forward into next year.');
     expect(all).toContain('Co-design guidance on generative AI and academic integrity with the school');
     expect(all).toContain('Research data management');

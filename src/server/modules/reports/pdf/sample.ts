@@ -66,7 +66,7 @@ export function sampleReportData(): ReportDataDto {
         { date: '2025-11-05', kind: 'milestone', label: 'External examiner’s report praised students’ use of sources' },
         { date: '2026-03-12', kind: 'maturity', label: 'Maturity moved from Reliable provider to Trusted partner' },
       ],
-      cadence: { done: 5, due: 6, overdue: 1 },
+      cadence: { done: 5, due: 1, overdue: 1 },
       champions: [
         { id: 'p-1', name: 'Dr Amara Okafor', since: '2023-10-01' },
         { id: 'p-2', name: 'Prof. Siân Llewellyn', since: null },

@@ -84,10 +84,13 @@ const relationshipSection: Draw = (w, data) => {
   if (r.journey.length > 0) w.list(r.journey.map((j) => ({ title: j.label, detail: longDate(j.date) })));
   else w.nothing(`No steps in the relationship’s journey were recorded in ${data.year.label}.`);
   w.heading('Cadence');
-  if (r.cadence && r.cadence.due > 0) {
-    const overdue = r.cadence.overdue > 0 ? `; ${formatFigure(r.cadence.overdue)} ${r.cadence.overdue === 1 ? 'is' : 'are'} overdue` : '; none is overdue';
-    w.paragraph(`${formatFigure(r.cadence.done)} of ${plural(r.cadence.due, 'planned contact')} made this year${overdue}.`);
-  } else w.nothing('No contact cadence is set for this relationship yet.');
+  // done, due (its period still open) and overdue are separate counts of the partnership model's key activities
+  const c = r.cadence;
+  const total = c ? c.done + c.due + c.overdue : 0;
+  if (c && total > 0) {
+    const more = [c.due > 0 ? `${formatFigure(c.due)} due now` : '', c.overdue > 0 ? `${formatFigure(c.overdue)} overdue` : 'none overdue'].filter(Boolean).join(', ');
+    w.paragraph(`Partnership model: ${formatFigure(c.done)} of ${plural(total, 'key activity', 'key activities')} done this year; ${more}.`);
+  } else w.nothing('No partnership model with key activities is set for this relationship yet.');
   w.heading('Champions');
   if (r.champions.length > 0) w.list(r.champions.map((c) => (c.since ? `${c.name}, a champion since ${longDate(c.since)}` : c.name)));
   else w.nothing('No champions have been named in the department yet.');
