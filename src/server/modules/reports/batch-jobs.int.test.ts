@@ -1,3 +1,5 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportBatchDto } from '../../../shared/contracts/reports.ts';
@@ -52,9 +54,29 @@ describe('every department’s report in one batch', () => {
     expect(bad.statusCode).toBe(400);
     expect(errorOf(bad).details?.[0]?.field).toBe('year');
     const started = (await tenant.manager.post('/api/v1/reports/batches', { year: 2024 })).json<ReportBatchDto>();
+    for (const role of ['viewer', 'librarian'] as const) {
+      expect((await tenant[role].get(`/api/v1/reports/batches/${started.id}`)).statusCode, role).toBe(403);
+      expect((await tenant[role].get(`/api/v1/reports/batches/${started.id}/download`)).statusCode, role).toBe(403);
+    }
     expect((await other.manager.get(`/api/v1/reports/batches/${started.id}`)).statusCode).toBe(404);
     expect((await other.manager.get(`/api/v1/reports/batches/${started.id}/download`)).statusCode).toBe(404);
     await whenEnded(started.id);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/reports/batches/${started.id}` })).statusCode).toBe(401);
+  });
+
+  it('fails, rather than running for ever, when its folder cannot be made; the next batch may start', async () => {
+    const dir = join(t.config.imports.uploadDir, 'report-batches');
+    rmSync(dir, { recursive: true, force: true });
+    writeFileSync(dir, 'a file where the folder should be');
+    try {
+      const res = await tenant.manager.post('/api/v1/reports/batches', { year: 2023 });
+      expect(res.statusCode, res.body).toBe(202);
+      expect(await whenEnded(res.json<ReportBatchDto>().id)).toMatchObject({ status: 'failed', error: 'The batch stopped on an unexpected error; try again.' });
+    } finally {
+      rmSync(dir, { force: true });
+    }
+    const next = await tenant.manager.post('/api/v1/reports/batches', { year: 2023 });
+    expect(next.statusCode, next.body).toBe(202);
+    expect(await whenEnded(next.json<ReportBatchDto>().id)).toMatchObject({ status: 'done', done: 3 });
   });
 });

@@ -32,8 +32,9 @@ export function reportBatchJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect' |
   const dir = resolve(deps.config.imports.uploadDir, 'report-batches');
 
   async function run(job: Job, actor: Actor) {
-    await mkdir(dir, { recursive: true });
-    const out = createWriteStream(job.path);
+    let out: WriteStream | null = null;
+    // a write error between waits (a full disk) is kept here rather than thrown at nobody
+    let failure: Error | null = null;
     const pending: Uint8Array[] = [];
     let finished = false;
     const zip = new Zip((err, chunk, final) => {
@@ -42,9 +43,15 @@ export function reportBatchJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect' |
       if (final) finished = true;
     });
     const flush = async () => {
-      for (let c = pending.shift(); c; c = pending.shift()) await write(out, c);
+      if (failure) throw failure;
+      for (let c = pending.shift(); c && out; c = pending.shift()) await write(out, c);
     };
     try {
+      // inside the try: a folder that cannot be made fails the batch rather than leaving it running
+      await mkdir(dir, { recursive: true });
+      out = createWriteStream(job.path);
+      out.on('error', (err) => { failure = err; });
+      await once(out, 'open');
       for await (const item of reportBatch(deps, actor, job.year)) {
         // PDFs are compressed already: stored as they are
         const entry = new ZipPassThrough(item.fileName);
@@ -58,15 +65,19 @@ export function reportBatchJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect' |
       if (!finished) throw new Error('the ZIP did not finish');
       out.end();
       await once(out, 'finish');
+      if (failure) throw failure;
       Object.assign(job, { status: 'done', finishedAt: isoNow(deps.clock) });
     } catch (err) {
       log.error({ err, batchId: job.id }, 'report batch failed');
-      out.destroy();
-      await rm(job.path, { force: true });
+      out?.destroy();
       Object.assign(job, { status: 'failed', error: 'The batch stopped on an unexpected error; try again.', finishedAt: isoNow(deps.clock) });
+      await removeFile(job.path);
     }
-    setTimeout(() => { jobs.delete(job.id); void rm(job.path, { force: true }); }, KEEP_MS).unref();
+    setTimeout(() => { jobs.delete(job.id); void removeFile(job.path); }, KEEP_MS).unref();
   }
+
+  /** A partial or expired ZIP goes; failing to remove it (its folder gone bad) is logged, never thrown. */
+  const removeFile = (path: string) => rm(path, { force: true }).catch((err: unknown) => log.error({ err, path }, 'could not remove a report batch file'));
 
   const dto = ({ institutionId: _i, path: _p, ...d }: Job): ReportBatchDto => ({ ...d });
 
@@ -93,9 +104,14 @@ export function reportBatchJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect' |
       void run(job, actor);
       return dto(job);
     },
-    get: (actor: Actor, id: string): ReportBatchDto => dto(find(actor, id)),
+    /** Batches are the managers' tool: only they follow and download them, as only they start them. */
+    get(actor: Actor, id: string): ReportBatchDto {
+      assertRole(actor, 'manager');
+      return dto(find(actor, id));
+    },
     /** The finished ZIP's path, for the download route. */
     file(actor: Actor, id: string): { path: string; name: string } {
+      assertRole(actor, 'manager');
       const job = find(actor, id);
       if (job.status !== 'done') throw new AppError('CONFLICT', 'The batch is not finished yet');
       return { path: job.path, name: `library-reports-${job.yearLabel.replace('–', '-')}.zip` };

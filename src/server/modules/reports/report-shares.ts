@@ -5,7 +5,7 @@ import { reportDataDto, reportParams, type ReportDataDto } from '../../../shared
 import { errorBodySchema } from '../../../shared/errors.ts';
 import type { Executor } from '../../db/types.ts';
 import { actorOf, assertRole, type Actor } from '../../http/actor.ts';
-import { notFound } from '../../http/errors.ts';
+import { AppError, notFound } from '../../http/errors.ts';
 import { errorResponses, typed } from '../../http/route.ts';
 import { isoNow } from '../../lib/clock.ts';
 import type { AppDeps } from '../../lib/deps.ts';
@@ -61,7 +61,13 @@ export function reportSharesService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>
       });
       // read as a viewer of the report's institution: the same figures staff see, nothing writable
       const partner: Actor = { userId: `share-link:${report.id}`, institutionId, role: 'viewer', requestId };
-      return data.compute(partner, report.org_unit_id, report.year, { forPartner: true });
+      // a department deleted since the link was checked answers as any other dead link does
+      try {
+        return await data.compute(partner, report.org_unit_id, report.year, { forPartner: true });
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'NOT_FOUND') throw invalidLink();
+        throw err;
+      }
     },
   };
 }

@@ -1,11 +1,11 @@
 import { Badge, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { academicYearOf } from '../../../shared/academic-year.ts';
 import type { LibraryYearDto } from '../../../shared/contracts/reports.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { get } from '../../lib/api.ts';
+import { useReportYears } from './api.ts';
 import { formatDay } from './ReportSections.tsx';
 
 const n = (x: number) => x.toLocaleString('en-GB');
@@ -25,15 +25,16 @@ function Figure({ label, value }: { label: string; value: string }) {
  * how many departments raised them, each linked to its departments' reports: the input to planning.
  */
 export function LibraryYearPage() {
-  const now = academicYearOf(new Date().toISOString().slice(0, 10)).year;
-  const years = Array.from({ length: 5 }, (_, i) => now - i).map((y) => ({ value: String(y), label: `${y}–${String((y + 1) % 100).padStart(2, '0')}` }));
-  const [year, setYear] = useState(String(now - 1));
-  const data = useQuery({ queryKey: ['reports', 'library', year], queryFn: () => get<LibraryYearDto>('/api/v1/reports/library', { year }) });
+  const years = useReportYears();
+  // the year just ended, by the institution's own start of year: the one whose reports are being written
+  const [picked, setPicked] = useState<string | null>(null);
+  const year = picked ?? years[1]?.value ?? '';
+  const data = useQuery({ queryKey: ['reports', 'library', year], queryFn: () => get<LibraryYearDto>('/api/v1/reports/library', { year }), enabled: year !== '' });
   return (
     <Stack>
       <Text><AnchorLink to="/reports">Annual reports</AnchorLink></Text>
       <Title order={1}>The library’s year</Title>
-      <Select label="Academic year" data={years} value={year} allowDeselect={false} onChange={(v) => setYear(v ?? year)} w={200} />
+      <Select label="Academic year" data={years} value={year} allowDeselect={false} onChange={(v) => setPicked(v ?? year)} w={200} />
       <QueryState query={data} label="Loading the library’s year">
         {(y) => (
           <Stack gap="lg">

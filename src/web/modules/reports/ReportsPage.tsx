@@ -1,28 +1,22 @@
 import { Badge, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { academicYearOf } from '../../../shared/academic-year.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { canEdit, useMe } from '../identity/api.ts';
-import { useReportList } from './api.ts';
+import { useReportList, useReportYears } from './api.ts';
 import { ReportBatch } from './ReportBatch.tsx';
 
 const formatDate = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-/** The years a report can be read for: this one and the four before it. */
-function yearChoices() {
-  const now = academicYearOf(new Date().toISOString().slice(0, 10)).year;
-  return Array.from({ length: 5 }, (_, i) => now - i).map((y) => ({ value: String(y), label: `${y}–${String((y + 1) % 100).padStart(2, '0')}` }));
-}
-
 /** Annual departmental reports: every department's report for a year, and how far each has got. */
 export function ReportsPage() {
-  const years = yearChoices();
-  const [year, setYear] = useState(years[0]?.value ?? '');
+  const years = useReportYears();
+  const [picked, setPicked] = useState<string | null>(null);
+  const year = picked ?? years[0]?.value ?? '';
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const list = useReportList({ year: Number(year), q: q.trim() || undefined, page });
+  const list = useReportList({ year: year ? Number(year) : undefined, q: q.trim() || undefined, page });
   const { data: me } = useMe();
   return (
     <Stack>
@@ -33,10 +27,10 @@ export function ReportsPage() {
       </Text>
       <Text><AnchorLink to="/reports/library">The library’s year: every department at once, and the themes for planning</AnchorLink></Text>
       <Group align="end">
-        <Select label="Academic year" data={years} value={year} allowDeselect={false} onChange={(v) => { setYear(v ?? year); setPage(1); }} />
+        <Select label="Academic year" data={years} value={year} allowDeselect={false} onChange={(v) => { setPicked(v ?? year); setPage(1); }} />
         <TextInput label="Department" placeholder="Name contains…" value={q} onChange={(e) => { setQ(e.currentTarget.value); setPage(1); }} />
       </Group>
-      {canEdit(me, 'manager') && <ReportBatch key={year} year={Number(year)} label={years.find((y) => y.value === year)?.label ?? year} />}
+      {canEdit(me, 'manager') && year && <ReportBatch key={year} year={Number(year)} label={years.find((y) => y.value === year)?.label ?? year} />}
       <QueryState query={list} label="Loading reports" isEmpty={(d) => d.total === 0} empty="No department matches.">
         {(d) => (
           <>

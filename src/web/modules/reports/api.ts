@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReportDataDto, ReportListDto, SaveReportBody } from '../../../shared/contracts/reports.ts';
 import { get, put } from '../../lib/api.ts';
+import { useCurrentYear, yearLabel } from '../plans/api.ts';
 
 export const reportKeys = {
   all: ['reports'] as const,
@@ -23,4 +24,10 @@ export function useSaveReport(orgUnitId: string, year: number) {
       return qc.invalidateQueries({ queryKey: [...reportKeys.all, 'list'] });
     },
   });
+}
+
+/** The years a report can be read for: the institution's current academic year (by its own start date) and the four before; empty until the institution has loaded. */
+export function useReportYears(): { value: string; label: string }[] {
+  const now = useCurrentYear();
+  return now === undefined ? [] : Array.from({ length: 5 }, (_, i) => now - i).map((y) => ({ value: String(y), label: yearLabel(y) }));
 }

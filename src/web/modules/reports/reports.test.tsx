@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LibraryYearDto } from '../../../shared/contracts/reports.ts';
 import { sampleReportData } from '../../../server/modules/reports/pdf/sample.ts';
 import { renderWithProviders, stubApi } from '../../../../test/web-render.tsx';
@@ -9,6 +9,8 @@ import { LibraryYearPage } from './LibraryYearPage.tsx';
 import { ReportDocument } from './ReportPage.tsx';
 import { ReportWordsForm } from './ReportWordsForm.tsx';
 import { StaffLinks } from './ReportSections.tsx';
+
+const institution = (month: number, day: number) => ({ id: 'i1', name: 'Northmoor', academicYearStartMonth: month, academicYearStartDay: day, timeZone: 'Europe/London', publicDirectory: false });
 
 const library: LibraryYearDto = {
   year: { key: '2025', label: '2025–26', start: '2025-08-01', end: '2026-07-31' },
@@ -25,7 +27,7 @@ const library: LibraryYearDto = {
 
 describe('annual reports on the web', { timeout: 30_000 }, () => {
   it('the library’s year ranks the themes, each linked to its departments’ reports', async () => {
-    const calls = stubApi((_m, url) => (url.pathname === '/api/v1/reports/library' ? { body: library } : undefined));
+    const calls = stubApi((_m, url) => (url.pathname === '/api/v1/reports/library' ? { body: library } : url.pathname === '/api/v1/institution' ? { body: institution(8, 1) } : undefined));
     renderWithProviders(<LibraryYearPage />);
     const table = await screen.findByRole('table', { name: 'Key themes, 2025–26' });
     const rows = within(table).getAllByRole('row').slice(1);
@@ -33,6 +35,21 @@ describe('annual reports on the web', { timeout: 30_000 }, () => {
     expect(within(rows[0] as HTMLElement).getByRole('link', { name: 'Department of History' }).getAttribute('href')).toBe('/reports/ou-hist/2025');
     expect(screen.getByText('of 27 departments engaged')).toBeTruthy();
     expect(calls.at(-1)?.path).toMatch(/^\/api\/v1\/reports\/library\?year=\d{4}$/);
+  });
+
+  it('opens on the year just ended by the institution’s own start of year', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // 2 December 2026 falls in the year that began on 15 December 2025: the year just ended is 2024–25
+      vi.setSystemTime(new Date('2026-12-02T12:00:00Z'));
+      const calls = stubApi((_m, url) => (url.pathname === '/api/v1/reports/library' ? { body: library } : url.pathname === '/api/v1/institution' ? { body: institution(12, 15) } : undefined));
+      renderWithProviders(<LibraryYearPage />);
+      await screen.findByRole('table', { name: 'Key themes, 2025–26' });
+      expect(calls.filter((c) => c.path.startsWith('/api/v1/reports/library')).map((c) => c.path)).toEqual(['/api/v1/reports/library?year=2024']);
+      expect(screen.getByLabelText<HTMLInputElement>('Academic year', { selector: 'input' }).value).toBe('2024–25');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a report read through a share link names people but links to no staff page', async () => {
