@@ -34,7 +34,7 @@ export function reportBatchJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect' |
   async function run(job: Job, actor: Actor) {
     let out: WriteStream | null = null;
     // a write error between waits (a full disk) is kept here rather than thrown at nobody
-    let failure: Error | null = null;
+    const stream: { failure: Error | null } = { failure: null };
     const pending: Uint8Array[] = [];
     let finished = false;
     const zip = new Zip((err, chunk, final) => {
@@ -43,14 +43,14 @@ export function reportBatchJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect' |
       if (final) finished = true;
     });
     const flush = async () => {
-      if (failure) throw failure;
+      if (stream.failure) throw stream.failure;
       for (let c = pending.shift(); c && out; c = pending.shift()) await write(out, c);
     };
     try {
       // inside the try: a folder that cannot be made fails the batch rather than leaving it running
       await mkdir(dir, { recursive: true });
       out = createWriteStream(job.path);
-      out.on('error', (err) => { failure = err; });
+      out.on('error', (err) => { stream.failure = err; });
       await once(out, 'open');
       for await (const item of reportBatch(deps, actor, job.year)) {
         // PDFs are compressed already: stored as they are
@@ -65,7 +65,7 @@ export function reportBatchJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect' |
       if (!finished) throw new Error('the ZIP did not finish');
       out.end();
       await once(out, 'finish');
-      if (failure) throw failure;
+      if (stream.failure) throw stream.failure;
       Object.assign(job, { status: 'done', finishedAt: isoNow(deps.clock) });
     } catch (err) {
       log.error({ err, batchId: job.id }, 'report batch failed');
