@@ -66,6 +66,16 @@ beforeAll(async () => {
     const res = await tenant.librarian.post('/api/v1/evidence', body);
     expect(res.statusCode, res.body).toBe(201);
   }
+  // impact evaluations: two under way or done in Computing, one only planned, one of Mathematics'
+  for (const body of [
+    { initiative: 'Referencing workshop evaluation', status: 'complete', howWeMeasured: 'Marked assignments', shortTermOutcomes: 'Fewer referencing errors in year 2', orgUnitIds: [comp] },
+    { initiative: 'Research data pilot', status: 'in_progress', longTermOutcomes: 'A data plan in every bid', orgUnitIds: [comp] },
+    { initiative: 'Not begun', status: 'planned', orgUnitIds: [comp] },
+    { initiative: 'Proof workshops', status: 'complete', howWeMeasured: 'Survey', shortTermOutcomes: 'Confident students', orgUnitIds: [maths] },
+  ]) {
+    const res = await tenant.librarian.post('/api/v1/impact-evaluations', body);
+    expect(res.statusCode, res.body).toBe(201);
+  }
   await f.assess(tenant.librarian, { orgUnitId: comp, level: 'partner', assessedOn: '2025-12-01', rationale: 'Co-designed teaching' });
 
   const plan = await p.plan(tenant.librarian, comp, 2025);
@@ -133,6 +143,16 @@ describe('annual report figures', () => {
     expect(ev.map((e) => e.text)).toEqual(['The library sessions changed how our students search.', 'I finally understand referencing.']);
     expect(ev[0]).toMatchObject({ source: 'Ada Lovelace', kindLabel: 'Quote' });
     expect(ev[1]).toMatchObject({ source: 'a second-year student' });
+  });
+
+  it('highlights the department’s impact evaluations under way or done, with their outcomes, not those only planned', async () => {
+    const impact = (await report()).highlights.impact;
+    // written at one moment (the fixed clock), so in the order they were made
+    expect(impact.map(({ title, status, outcomes }) => ({ title, status, outcomes }))).toEqual([
+      { title: 'Referencing workshop evaluation', status: 'complete', outcomes: 'Fewer referencing errors in year 2' },
+      { title: 'Research data pilot', status: 'in_progress', outcomes: 'A data plan in every bid' },
+    ]);
+    expect((await report(maths)).highlights.impact.map((i) => i.title)).toEqual(['Proof workshops']);
   });
 
   it('reviews this year’s plan: done, open and carried forward', async () => {
@@ -230,6 +250,12 @@ describe('what people write on a report', () => {
       expect(text).toContain('NSS learning resources');
       expect(text).toContain('The library sessions changed how our students search.');
       expect(text).toContain('Data management workshop');
+      // the figures worked out above, as the document states them
+      expect(text).toContain('The library initiated 2 of 3 engagements (67%) and the department 1 (33%).');
+      expect(text).toContain('Trusted partner, as assessed on 1 December 2025.');
+      expect(text).toContain('Partnership model: 0 of 8 key activities done this year; 5 due now, 3 overdue.');
+      expect(text).toContain('Referencing workshop evaluation');
+      expect(text).not.toContain('Not begun');
     } finally {
       await parser.destroy();
     }

@@ -42,7 +42,7 @@ export function MetricTable({ m, unitName }: { m: ReportMetricDto; unitName: str
     <Table.ScrollContainer minWidth={420}>
       <Table striped>
         <Table.Caption>{m.name}{m.source ? ` (source: ${m.source})` : ''}</Table.Caption>
-        <Table.Thead><Table.Tr><Table.Th>Year</Table.Th><Table.Th>{unitName}</Table.Th><Table.Th>Average of departments</Table.Th></Table.Tr></Table.Thead>
+        <Table.Thead><Table.Tr><Table.Th>Year</Table.Th><Table.Th>{unitName}</Table.Th><Table.Th>Institution average</Table.Th></Table.Tr></Table.Thead>
         <Table.Tbody>
           {m.points.map((p) => (
             <Table.Tr key={p.period}><Table.Td>{p.label}</Table.Td><Table.Td>{fmt(p.value, m.unit)}</Table.Td><Table.Td>{fmt(p.average, m.unit)}</Table.Td></Table.Tr>

@@ -39,7 +39,7 @@ const metricsSection: Draw = (w, data, charts) => {
     w.nothing(`No headline metrics have been recorded for ${data.orgUnit.name} yet.`);
     return;
   }
-  w.paragraph(`Each chart sets ${data.orgUnit.name}’s figures (solid line, round markers) against the institution average (dashed line, triangles) over up to five academic years. A year without a figure is left as a gap.`);
+  w.paragraph(`Each chart sets ${data.orgUnit.name}’s figures (solid line, round markers) against the institution average (dashed line, triangles: the mean over the institution’s units of the same kind that have a figure) over up to five academic years. A year without a figure is left as a gap.`);
   data.metrics.forEach((m, i) => {
     const chart = charts.metrics[i];
     if (!chart) return;
