@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { PDFParse } from 'pdf-parse';
 import { academicYearOf } from '../src/shared/academic-year.ts';
 import { checkPage, DEMO, signIn } from './helpers.ts';
 
@@ -19,6 +20,16 @@ test('a librarian writes History’s annual report, shares it, the department re
   // generated from the data: the engagement section's figures and a drafted introduction
   await expect(page.getByRole('region', { name: 'Engagement' })).toContainText('people engaged');
   await expect(page.getByText('A first draft written from the figures').first()).toBeVisible();
+  // hover detail: over a headline figure's chart, the year's figure and the institution average
+  const chart = page.getByRole('region', { name: 'Headline figures' }).getByRole('img').first();
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('the headline chart has no size');
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.5);
+  const tooltip = chart.locator('.report-chart-tooltip');
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText('Institution average');
+  await expect(tooltip).toContainText(/\d{4}–\d{2}/);
   await checkPage(page, '70-report');
 
   // write it: the introduction, a key theme from the meeting, a proposed action
@@ -56,6 +67,15 @@ test('a librarian writes History’s annual report, shares it, the department re
   expect(download.suggestedFilename()).toMatch(/^hist-library-report-\d{4}-\d{2}\.pdf$/);
   const pdf = readFileSync(await download.path());
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  // the document carries what the librarian wrote, as text
+  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  try {
+    const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+    expect(text).toContain(intro);
+    expect(text).toContain('Archive skills workshop for second years');
+  } finally {
+    await parser.destroy();
+  }
   await fresh.close();
 
   // the library-wide year: last year's themes from every department's discussion, ranked (the demo has six)

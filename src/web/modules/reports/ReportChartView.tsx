@@ -1,4 +1,5 @@
 import { Stack, Text } from '@mantine/core';
+import { useMemo } from 'react';
 import type { ReportChart } from '../../../shared/report-charts.ts';
 import { useEChart } from '../../components/useEChart.ts';
 
@@ -8,7 +9,9 @@ import { useEChart } from '../../components/useEChart.ts';
  * figures themselves are in the tables beside it.
  */
 export function ReportChartView({ chart }: { chart: ReportChart }) {
-  const ref = useEChart(chart.option);
+  // the hover detail's box gets a class of its own, so it can be found (and styled) apart from the drawing
+  const option = useMemo(() => ({ ...chart.option, tooltip: { ...(chart.option.tooltip as object | undefined), className: 'report-chart-tooltip' } }), [chart.option]);
+  const ref = useEChart(option);
   return (
     <Stack gap={4}>
       <div ref={ref} role="img" aria-label={`${chart.title}. ${chart.alt}`} style={{ width: '100%', height: chart.height }} />
