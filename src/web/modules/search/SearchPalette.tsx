@@ -37,7 +37,8 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
   return (
     <Spotlight.Root store={store} query={query} onQueryChange={setQuery} shortcut={null} onSpotlightClose={onClose} scrollable maxHeight={480}>
       <Spotlight.Search placeholder="Search departments, people, engagements…" aria-label="Search" rightSection={result.isFetching ? <Loader size="xs" /> : null} />
-      <Spotlight.ActionsList aria-label="Search results">
+      {/* a generic div may not carry a label (axe: aria-prohibited-attr): the results are a labelled region */}
+      <Spotlight.ActionsList role="region" aria-label="Search results">
         {!debounced && <Spotlight.Empty>Type a name, a department or a word from an engagement.</Spotlight.Empty>}
         {debounced && result.isSuccess && hits.length === 0 && <Spotlight.Empty>Nothing found for “{debounced}”.</Spotlight.Empty>}
         {result.isError && <Spotlight.Empty><Text c="red.8">Search failed: {result.error.message}</Text></Spotlight.Empty>}
