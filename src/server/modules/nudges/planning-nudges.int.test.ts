@@ -139,6 +139,9 @@ describe('annual report due', () => {
 
   it('says when a draft exists, and clears once the discussion with the head of department is recorded', async () => {
     setToday('2026-09-20');
+    // sharing makes the report's row, but nothing is written yet
+    ok(await a.librarian.post(`/api/v1/reports/${fx.unit}/2025/share-links`, { expiresInDays: 7 }), 201);
+    expect(due(await feed(a.manager, 'team'))[0]?.detail).toMatch(/^Review the year’s figures/);
     ok(await a.librarian.put(`/api/v1/reports/${fx.unit}/2025`, { introduction: 'A year of embedded teaching.' }));
     const [drafted] = due(await feed(a.manager, 'team'));
     expect(drafted?.detail).toBe('Drafted; record the discussion with the head of department by 2026-11-30.');

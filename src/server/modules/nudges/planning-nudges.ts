@@ -7,8 +7,8 @@ import { dueReports } from '../reports/index.ts';
 /**
  * The planning nudges: an opportunity going cold or its window closing ("strike while the iron's hot"),
  * action-plan actions past their due date, and each department's annual report once the year nears its
- * end, until the discussion with the head of department is recorded (`departments`: those in scope). `ownerId`: only what that person owns (the `mine` feed);
- * left out, everyone's (the manager's `team` feed). Keys change with the situation (a new due date,
+ * end, until the discussion with the head of department is recorded (`departments`: those in scope).
+ * `ownerId`: only what that person owns (the `mine` feed); left out, everyone's (the manager's `team` feed). Keys change with the situation (a new due date,
  * new activity), so a snoozed nudge comes back when its cause is new.
  */
 export async function planningNudges(db: Executor, inst: InstitutionTable, today: string, departments: { id: string; name: string }[], ownerId?: string): Promise<NudgeDto[]> {

@@ -15,9 +15,8 @@ export interface DueReport {
   /** the academic year's starting calendar year */
   year: number;
   yearLabel: string;
-  yearEnd: string;
   dueBy: string;
-  /** a report has been started (words written or themes recorded) but not yet discussed */
+  /** words have been written (an introduction or conclusion), but the discussion is not yet recorded */
   drafted: boolean;
 }
 
@@ -34,11 +33,13 @@ export function reportYearDue(inst: Pick<InstitutionTable, 'academic_year_start_
 export async function dueReports(db: Executor, inst: InstitutionTable, today: string, departments: { id: string; name: string }[]): Promise<DueReport[]> {
   const y = reportYearDue(inst, today);
   if (!y || !departments.length) return [];
-  const rows = await db.selectFrom('annual_reports').select(['org_unit_id', 'discussed_on'])
+  const rows = await db.selectFrom('annual_reports').select(['org_unit_id', 'discussed_on', 'introduction', 'conclusion'])
     .where('institution_id', '=', inst.id).where('year', '=', y.year).where('org_unit_id', 'in', departments.map((u) => u.id))
     .execute();
   const byUnit = new Map(rows.map((r) => [r.org_unit_id, r]));
-  return departments.filter((u) => !byUnit.get(u.id)?.discussed_on).map((u) => ({
-    orgUnitId: u.id, name: u.name, year: y.year, yearLabel: y.label, yearEnd: y.end, dueBy: y.dueBy, drafted: byUnit.has(u.id),
-  }));
+  return departments.filter((u) => !byUnit.get(u.id)?.discussed_on).map((u) => {
+    const r = byUnit.get(u.id);
+    // a row made only to share the report, or to record themes, is not yet a draft (the report list's rule)
+    return { orgUnitId: u.id, name: u.name, year: y.year, yearLabel: y.label, dueBy: y.dueBy, drafted: Boolean(r?.introduction ?? r?.conclusion) };
+  });
 }

@@ -56,7 +56,7 @@ export function reportData(deps: Pick<AppDeps, 'db' | 'clock' | 'dialect'>) {
       id: d.id, name: d.name, unit: d.unit, direction: d.direction, source: d.source,
       // every year of the window, so a missing year shows as a gap rather than closing up
       points: periods.map((period) => ({
-        period, label: `${period}–${String((Number(period) + 1) % 100).padStart(2, '0')}`,
+        period, label: academicYearStarting(Number(period)).label,
         value: values.get(key(d.id, period)) ?? null, average: means.get(key(d.id, period)) ?? null,
       })),
     }));

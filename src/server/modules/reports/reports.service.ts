@@ -14,10 +14,7 @@ import * as repo from './reports.repository.ts';
 
 /** The words of a report as the audit trail records them. */
 async function wordsOf(ex: Executor, r: AnnualReportTable) {
-  const [themes, proposed] = await Promise.all([
-    ex.selectFrom('report_themes').select('theme').where('report_id', '=', r.id).orderBy('theme_key').execute(),
-    ex.selectFrom('report_proposed_actions').select(['title', 'notes']).where('report_id', '=', r.id).orderBy('sort_order').execute(),
-  ]);
+  const [themes, proposed] = await Promise.all([repo.reportThemes(ex, r.id), repo.proposedActions(ex, r.id)]);
   return {
     introduction: r.introduction, conclusion: r.conclusion, discussedOn: r.discussed_on, discussionNotes: r.discussion_notes,
     themes: themes.map((t) => t.theme), proposed: proposed.map((p) => ({ title: p.title, notes: p.notes })),

@@ -9,8 +9,9 @@ export const reportKeys = {
   one: (orgUnitId: string, year: number) => ['reports', 'one', orgUnitId, year] as const,
 };
 
+/** Waits for the year (the institution's, once loaded) rather than asking twice. */
 export const useReportList = (q: { year?: number; q?: string; page: number }) =>
-  useQuery({ queryKey: reportKeys.list(q), queryFn: () => get<ReportListDto>('/api/v1/reports', { ...q, pageSize: 50 }), placeholderData: keepPreviousData });
+  useQuery({ queryKey: reportKeys.list(q), queryFn: () => get<ReportListDto>('/api/v1/reports', { ...q, pageSize: 50 }), placeholderData: keepPreviousData, enabled: q.year !== undefined });
 
 export const useReport = (orgUnitId: string, year: number) =>
   useQuery({ queryKey: reportKeys.one(orgUnitId, year), queryFn: () => get<ReportDataDto>(`/api/v1/reports/${orgUnitId}/${year}`) });
